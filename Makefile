@@ -1,0 +1,37 @@
+# The two commands a new machine needs: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint bench browser clean
+
+serve: $(STAMP)  ## Preview at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)  ## Write the publishable site to site/
+	$(BIN)/mkdocs build --strict --clean
+
+test: $(STAMP) browser  ## The whole test suite, browser tests included
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
+
+bench: $(STAMP)  ## Benchmarks: prints medians
+	$(BIN)/python scripts/bench_hooks.py
+
+browser:  ## Chromium for the browser tests (Debian's package; never a downloaded build)
+	@scripts/ensure-chromium
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site site-offline site-offline.zip .pytest_cache .ruff_cache

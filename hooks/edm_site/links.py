@@ -1,0 +1,31 @@
+"""The one place that writes the Markdown of a link the hooks add.
+
+Links are Markdown links to ``.md`` files, relative to the citing page, so that MkDocs rewrites
+and validates them; attributes go in an attr_list. Every value that comes from data is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+
+def relative(target_src_uri: str, from_src_uri: str) -> str:
+    """The relative ``.md`` address of one page from another, as MkDocs resolves it."""
+    return posixpath.relpath(target_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def md_text(text: str) -> str:
+    """Text from data, safe as Markdown link text or list text."""
+    return re.sub(r"([\\`*_\[\]{}#|])", r"\\\1", html.escape(text, quote=False))
+
+
+def md_link(
+    text: str, href: str, *, title: str | None = None, id: str | None = None, classes: tuple[str, ...] = ()
+) -> str:
+    """``[text](href "title"){ #id .class }``; ``text`` is written as given (it is the article's)."""
+    title_part = f' "{html.escape(title, quote=True)}"' if title else ""
+    attributes = ([f"#{id}"] if id else []) + [f".{name}" for name in classes]
+    attr_list = "{ " + " ".join(attributes) + " }" if attributes else ""
+    return f"[{text}]({href}{title_part}){attr_list}"

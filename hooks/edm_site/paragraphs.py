@@ -1,0 +1,75 @@
+"""Numbered article paragraphs: the ``<!-- edm:para N -->`` marker and the assembled article.
+
+A themed page marks each paragraph of the article it holds with ``<!-- edm:para N -->`` on the
+line above. The marker becomes the paragraph's visible ¶ number, an anchor ``#pN`` and a link to
+the same paragraph on the other side (themed page <-> full article). The full article page holds
+``<!-- edm:article -->`` where the paragraphs go, in order, so each paragraph is written once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+
+_MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+(\d+)[ \t]*-->[ \t]*\n?")
+_ARTICLE = re.compile(r"^<!--[ \t]*edm:article[ \t]*-->[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    line: int  # 1-based line of the marker
+    text: str  # the paragraph's Markdown, as written
+
+
+@cache
+def _blocks() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+def find_paragraphs(markdown: str) -> list[Paragraph]:
+    """The marked paragraphs of a page, in page order (markers inside code are ignored)."""
+    lines = markdown.splitlines()
+    found = []
+    for token in _blocks().parse(markdown):
+        match = _MARKER.fullmatch(token.content) if token.type == "html_block" and token.map else None
+        if match is None:
+            continue
+        first = token.map[1]
+        last = first
+        while last < len(lines) and lines[last].strip():
+            last += 1
+        found.append(Paragraph(int(match.group(1)), token.map[0] + 1, "\n".join(lines[first:last])))
+    return found
+
+
+def has_article_placeholder(markdown: str) -> bool:
+    return _ARTICLE.search(markdown) is not None
+
+
+def assemble_article(markdown: str, paragraphs: list[Paragraph]) -> str:
+    """The full-article page: its placeholder replaced by every paragraph, marked, in order."""
+    body = "\n\n".join(f"<!-- edm:para {p.number} -->\n{p.text}" for p in sorted(paragraphs, key=lambda p: p.number))
+    return _ARTICLE.sub(lambda _: body, markdown, count=1)
+
+
+def mark_paragraphs(markdown: str, pilcrow: Callable[[int], str]) -> str:
+    """Each marker replaced by ``pilcrow(N)``, which then opens the paragraph below it."""
+    numbers = {p.line for p in find_paragraphs(markdown)}
+    out = []
+    for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
+        match = _MARKER.fullmatch(line) if number in numbers else None
+        out.append(pilcrow(int(match.group(1))) + "\n" if match else line)
+    return "".join(out)
+
+
+def paragraph_at(paragraphs: list[Paragraph], line: int) -> int | None:
+    """The number of the marked paragraph that holds ``line``, if any."""
+    for paragraph in paragraphs:
+        if paragraph.line < line <= paragraph.line + paragraph.text.count("\n") + 1:
+            return paragraph.number
+    return None

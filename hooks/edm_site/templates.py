@@ -1,0 +1,29 @@
+"""Jinja templates of the Markdown the hooks generate, kept in the theme override folder.
+
+Templates write Markdown (so MkDocs validates every link they make); the filters escape every
+value that comes from data.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import jinja2
+
+from .dates import long_form
+from .links import md_link, md_text, relative
+
+
+def environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=False,  # the output is Markdown: values are escaped by the md filter
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form)
+    env.globals.update(link=md_link, relative=relative)
+    return env
