@@ -166,9 +166,9 @@ class _Entry:
         elif not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
             raise self.fail(f"{field} is {status} but its value is missing or of the wrong kind")
         evidence = raw.get("evidence")
-        if status != "unknown" or evidence is not None:
-            if not isinstance(evidence, str) or not evidence.strip():
-                raise self.fail(f"{field}.evidence is missing: say where the fact was seen")
+        needs_evidence = status != "unknown" or evidence is not None
+        if needs_evidence and (not isinstance(evidence, str) or not evidence.strip()):
+            raise self.fail(f"{field}.evidence is missing: say where the fact was seen")
         note = raw.get("note")
         if note is not None and not isinstance(note, str):
             raise self.fail(f"{field}.note is not text")

@@ -1,0 +1,50 @@
+"""Build the real site (or a copy of it with changes) in-process, strictly, into a folder."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+class StrictBuildFailed(AssertionError):
+    """The build logged warnings, which ``--strict`` turns into a failure; they are the message."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(project: Path, site_dir: Path, **overrides: object) -> Path:
+    """Build ``project`` into ``site_dir``; raise ``StrictBuildFailed`` with every warning logged."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
+        build(config)
+    except Exception as error:
+        if handler.messages:
+            raise StrictBuildFailed("\n".join(handler.messages)) from error
+        raise
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        raise StrictBuildFailed("\n".join(handler.messages))
+    return site_dir
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A copy of the project's site sources (docs, hooks, overrides, mkdocs.yml) to change in a test."""
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
+    return target
