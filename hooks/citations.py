@@ -29,9 +29,11 @@ from mkdocs.utils import meta
 from edm_site import citations as found
 from edm_site import index, paragraphs, templates, tooltips
 from edm_site.links import md_link, relative
-from edm_site.registry import EDM_FILE, OUTLETS_FILE, DataFileError, Registry, load_registry
+from edm_site.registry import DataFileError, Registry, load_registry
 
 log = logging.getLogger("mkdocs.plugins.edm.citations")
+
+DATA = Path(__file__).parent / "data"
 
 SOURCES_PAGE = "sources.md"
 EDM_PAGE = "edm.md"
@@ -43,7 +45,7 @@ class _Build:
 
     def __init__(self, config: MkDocsConfig) -> None:
         try:
-            self.registry: Registry = load_registry(OUTLETS_FILE, EDM_FILE)
+            self.registry: Registry = load_registry(DATA)
         except DataFileError as error:
             raise PluginError(str(error)) from None
         self.published = _site_published(config, self.registry)
@@ -60,7 +62,7 @@ def _site_published(config: MkDocsConfig, registry: Registry) -> dt.date:
         raise PluginError("mkdocs.yml: extra.edm.published must be the article's publication date, YYYY-MM-DD")
     if registry.this_article.published.value != value:
         raise PluginError(
-            f"mkdocs.yml: extra.edm.published ({value}) differs from the published date in {EDM_FILE} "
+            f"mkdocs.yml: extra.edm.published ({value}) differs from the published date in {registry.edm_path} "
             f"({registry.this_article.published.value}): make them the same"
         )
     return value
@@ -76,7 +78,7 @@ def _published(page_meta: dict, build: _Build, where: str) -> dt.date:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = _Build(config)
-    config.watch.append(str(OUTLETS_FILE.parent))
+    config.watch.append(str(DATA))
     return config
 
 

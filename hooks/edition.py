@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from edm_site import templates
 from edm_site.registry import EDM_FILE, DataFileError, load_edm_articles
 
+DATA = Path(__file__).parent / "data"
 _SHORTCODE = re.compile(r"^<!--[ \t]*edm:(byline|facts)[ \t]*-->[ \t]*$", re.M)
 _TEMPLATES = {"byline": "byline.md.j2", "facts": "facts.md.j2"}
 
@@ -26,7 +27,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if "edm:" not in markdown:
         return markdown
     try:
-        _, this = load_edm_articles(EDM_FILE)
+        _, this = load_edm_articles(DATA / EDM_FILE)
     except DataFileError as error:
         raise PluginError(str(error)) from None
     env = templates.environment(Path(config.theme.custom_dir or "overrides") / "edm")

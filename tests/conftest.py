@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-OUTLETS_FILE = DATA_DIR / "outlets.yml"
-EDM_FILE = DATA_DIR / "edm-articles.yml"
+OUTLETS_FILE = "outlets.yml"
+EDM_FILE = "edm-articles.yml"
 STATUSES = ("verified", "inferred", "unknown")
 AFFILIATIONS = ("state-owned", "private", "independent")
 
@@ -258,6 +257,8 @@ def load_edm_articles(path: Path) -> tuple[tuple[EdmArticle, ...], EdmArticle]:
     return tuple(a for a in articles if a is not this), this
 
 
-def load_registry(outlets_path: Path, edm_path: Path) -> Registry:
+def load_registry(data_dir: Path) -> Registry:
+    """Both data files of ``data_dir``; paths in messages are as given, so keep them readable."""
+    outlets_path, edm_path = data_dir / OUTLETS_FILE, data_dir / EDM_FILE
     articles, this = load_edm_articles(edm_path)
     return Registry(load_outlets(outlets_path), articles, this, str(outlets_path), str(edm_path))
