@@ -41,7 +41,7 @@ def month_number(word: str) -> int | None:
 
 def looks_like_month(word: str) -> str | None:
     """The month a misspelt word most likely means ("Febuary" -> "February"), or None."""
-    close = difflib.get_close_matches(word.capitalize(), MONTHS, n=1, cutoff=0.7)
+    close = difflib.get_close_matches(word.capitalize(), MONTHS, n=1, cutoff=0.6)
     return close[0] if close else None
 
 

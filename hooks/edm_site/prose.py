@@ -90,15 +90,19 @@ def _runs(
             continue
         first, last = token.map
         if token.type == "inline":
-            yield _inline_run(md, env, token.content, origin[first:last], lines, starts)
+            run = _inline_run(md, env, token.content, origin[first:last], lines, starts)
+            if _CONTAINER_OPENER.match(text_lines[first]):
+                # An admonition's or a tab's title line: its quoted title is not prose.
+                head = run.text.find("\n") if "\n" in run.text else len(run.text)
+                run = ProseRun(run.text, run.offsets, ((0, head), *run.opaque), run.line)
+            yield run
         elif token.type == "code_block" and _opens_container(text_lines, first):
+            body = token.content.rstrip("\n")
             body_origin = []
-            for index in range(first, last):
-                page_line, column = origin[index]
-                source = text_lines[index]
-                indent = min(len(source) - len(source.lstrip(" ")), 4)
-                body_origin.append((page_line, column + indent))
-            body = "\n".join(line[min(len(line) - len(line.lstrip(" ")), 4) :] for line in text_lines[first:last])
+            for index, piece in enumerate(body.split("\n")):
+                page_line, column = origin[first + index]
+                source = lines[page_line].rstrip("\r\n")
+                body_origin.append((page_line, max(column, len(source) - len(piece)) if piece else column))
             yield from _runs(body, body_origin, lines, starts)
 
 

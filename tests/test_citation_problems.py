@@ -1,0 +1,70 @@
+"""Citations that cannot be resolved are reported with their line and what to do; nothing is linked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from edm_site import dates
+from edm_site.citations import find_citations
+from edm_site.registry import load_registry
+
+REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
+PUBLISHED = dt.date(2017, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line", "message"),
+    [
+        ("Text (Pravda, May 10).", 1, 'unknown outlet "Pravda": add it to'),
+        ("One\n\nTwo (Izvestia,\nMay 10).", 3, 'unknown outlet "Izvestia": add it to'),
+        ("Text (see EDM, May 3).", 1, "unknown EDM article of 2017-05-03: add an entry with date: 2017-05-03"),
+        ("Text (RBC, February 30).", 1, '"February 30" is not a date in any year'),
+        ("Text (RBC, February 30, 2017).", 1, '"February 30, 2017" does not exist'),
+        ("Text (RBC, Febuary 3).", 1, '"Febuary" is not a month (did you mean "February"?)'),
+        ("Text (see EDM, Mya 4).", 1, '"Mya" is not a month (did you mean "May"?)'),
+        ("Text (, April 31).", 1, '"April 31" is not a date in any year'),
+    ],
+)
+def test_problem_is_reported(markdown: str, line: int, message: str) -> None:
+    citations, problems = find_citations(markdown, REGISTRY, PUBLISHED)
+    assert citations == []
+    assert len(problems) == 1
+    assert problems[0].line == line
+    assert message in problems[0].message
+
+
+def test_unknown_outlet_names_the_data_file() -> None:
+    _, problems = find_citations("(Pravda, May 10)", REGISTRY, PUBLISHED)
+    assert problems[0].message.endswith("outlets.yml, or correct the name")
+
+
+def test_good_citations_beside_a_bad_one_are_still_found() -> None:
+    citations, problems = find_citations("(Kommersant, May 10; Pravda, May 11)", REGISTRY, PUBLISHED)
+    assert [c.outlet.id for c in citations if c.outlet] == ["kommersant"]
+    assert [p.text for p in problems] == ["(Kommersant, May 10; Pravda, May 11)"]
+
+
+@pytest.mark.parametrize(
+    ("cited", "published", "expected"),
+    [
+        (dates.CitedDate("May", 12), dt.date(2017, 5, 15), dt.date(2017, 5, 12)),
+        (dates.CitedDate("May", 15), dt.date(2017, 5, 15), dt.date(2017, 5, 15)),
+        (dates.CitedDate("May", 16), dt.date(2017, 5, 15), dt.date(2016, 5, 16)),
+        (dates.CitedDate("December", 20), dt.date(2017, 1, 10), dt.date(2016, 12, 20)),
+        (dates.CitedDate("February", 29), dt.date(2017, 5, 15), dt.date(2016, 2, 29)),
+        (dates.CitedDate("February", 29), dt.date(2016, 2, 28), dt.date(2012, 2, 29)),
+        (dates.CitedDate("February", 17, 2016), dt.date(2017, 5, 15), dt.date(2016, 2, 17)),
+    ],
+)
+def test_resolve(cited: dates.CitedDate, published: dt.date, expected: dt.date) -> None:
+    assert dates.resolve(cited, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "text"),
+    [(dt.date(2017, 5, 4), "4 May 2017"), (dt.date(2016, 2, 17), "17 February 2016")],
+)
+def test_long_form(date: dt.date, text: str) -> None:
+    assert dates.long_form(date) == text
