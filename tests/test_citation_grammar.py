@@ -11,9 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from markdown_it.utils import read_fixture_file
+
 from edm_site.citations import Citation, find_citations, rewrite
 from edm_site.registry import load_registry
-from markdown_it.utils import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PUBLISHED = dt.date(2017, 5, 15)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from edm_site import dates
 from edm_site.citations import find_citations
 from edm_site.registry import load_registry

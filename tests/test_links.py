@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from edm_site.links import md_link, md_text, relative
 
 

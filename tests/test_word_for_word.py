@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import REFERENCE
 from htmltext import article_paragraphs, by_id, parse, reference_parts
 from sitebuild import build_site, copy_project
@@ -61,7 +62,9 @@ def test_site_text_is_the_reference_text(built_site: Path) -> None:
         ("docs/index.md", "(Source: Reuters)", "(Source: AP)", "the overview's caption differs"),
     ],
 )
-def test_a_changed_word_is_caught(tmp_path: Path, root: Path, page_file: str, old: str, new: str, expected: str) -> None:
+def test_a_changed_word_is_caught(
+    tmp_path: Path, root: Path, page_file: str, old: str, new: str, expected: str
+) -> None:
     project = copy_project(root, tmp_path / "project")
     source = project / page_file
     text = source.read_text(encoding="utf-8")
