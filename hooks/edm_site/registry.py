@@ -105,7 +105,17 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping
 
 
+def _checked_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f'"{node.value}" is not a date that exists: write it as YYYY-MM-DD', node.start_mark
+        ) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 
 
 class _Entry:
@@ -186,7 +196,8 @@ def _load_list(path: Path) -> list[Any]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise DataFileError(f"{path}{line}: not valid YAML: {getattr(error, 'problem', error)}") from None
+        kind = "" if isinstance(error, yaml.constructor.ConstructorError) else "not valid YAML: "
+        raise DataFileError(f"{path}{line}: {kind}{getattr(error, 'problem', error)}") from None
     if not isinstance(data, list):
         raise DataFileError(f"{path}: expected a list of entries, each starting with '- '")
     return data
