@@ -8,10 +8,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 
-class StrictBuildFailed(AssertionError):
-    """The build logged warnings, which ``--strict`` turns into a failure; they are the message."""
+class BuildFailed(AssertionError):
+    """The build stopped: on warnings under ``--strict``, or on an error; what it logged is the message."""
 
 
 class _Collect(logging.Handler):
@@ -24,21 +25,19 @@ class _Collect(logging.Handler):
 
 
 def build_site(project: Path, site_dir: Path, **overrides: object) -> Path:
-    """Build ``project`` into ``site_dir``; raise ``StrictBuildFailed`` with every warning logged."""
+    """Build ``project`` into ``site_dir``; raise ``BuildFailed`` with every warning logged."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
         build(config)
-    except Exception as error:
-        if handler.messages:
-            raise StrictBuildFailed("\n".join(handler.messages)) from error
-        raise
+    except Abort as error:  # how MkDocs stops a build: strict warnings, or an error it has logged
+        raise BuildFailed("\n".join(handler.messages)) from error
     finally:
         logger.removeHandler(handler)
     if handler.messages:
-        raise StrictBuildFailed("\n".join(handler.messages))
+        raise BuildFailed("\n".join(handler.messages))
     return site_dir
 
 

@@ -1,0 +1,290 @@
+"""Browser fixtures: the built site served like a real host, one Chromium, a watched page per test.
+
+Every page a test opens is watched: a request to any host but the local server, a console error, an
+uncaught page error, or a local response with an error status fails the test that caused it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import mimetypes
+import os
+import threading
+import urllib.parse
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    WebError,
+    sync_playwright,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # No name resolves: a request to another host fails at once instead of waiting for a network.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+TIMEOUT_MS = 10_000
+PHONE = {"width": 375, "height": 667}
+
+# Content types as a static host sends them; text types are the ones compressed.
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".map": "application/json",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".gz": "application/gzip",
+    ".woff2": "font/woff2",
+}
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
+
+
+def content_type(path: Path) -> str:
+    return CONTENT_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def accepts_gzip(header: str | None) -> bool:
+    """Whether an Accept-Encoding header admits gzip (``gzip;q=0`` refuses it)."""
+    for part in (header or "").split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "*"):
+            q = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
+            try:
+                return float(q) > 0
+            except ValueError:
+                return False
+    return False
+
+
+class StaticSiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site as a static host does: index.html for folders, 404.html for what is missing,
+    gzip for text when the client accepts it."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "edm-test-host"
+
+    def do_GET(self) -> None:
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(with_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: a failing test says what went wrong
+
+    def _respond(self, *, with_body: bool) -> None:
+        root = Path(self.directory).resolve()
+        url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        target = (root / url_path.lstrip("/")).resolve()
+        if root not in (target, *target.parents):
+            target = root / "does-not-exist"
+        if target.is_dir():
+            if not url_path.endswith("/"):
+                self._redirect(url_path + "/")
+                return
+            target = target / "index.html"
+        if target.is_file():
+            self._send(HTTPStatus.OK, target, with_body=with_body)
+        elif (root / "404.html").is_file():
+            self._send(HTTPStatus.NOT_FOUND, root / "404.html", with_body=with_body)
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND)
+
+    def _redirect(self, location: str) -> None:
+        query = urllib.parse.urlsplit(self.path).query
+        location = urllib.parse.quote(location) + (f"?{query}" if query else "")
+        body = f'<a href="{html.escape(location)}">Moved</a>'.encode()
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _send(self, status: HTTPStatus, path: Path, *, with_body: bool) -> None:
+        body = path.read_bytes()
+        ctype = content_type(path)
+        compress = ctype.startswith(COMPRESSIBLE)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if compress:
+            self.send_header("Vary", "Accept-Encoding")
+            if accepts_gzip(self.headers.get("Accept-Encoding")):
+                body = gzip.compress(body, compresslevel=6, mtime=0)
+                self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a free port; its root URL, with a trailing slash."""
+    server = _Server(("127.0.0.1", 0), partial(StaticSiteHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every page of the build as a path from the root (``/``, ``/diplomacy/``...), 404.html aside."""
+    return sorted(
+        "/" + str(index.parent.relative_to(built_site)).replace(os.sep, "/").removeprefix(".") + "/"
+        if index.parent != built_site
+        else "/"
+        for index in built_site.rglob("index.html")
+    )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browser` (or set CHROMIUM=/path/to/chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Watch:
+    """What one browser context did that a clean page never does."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    # Local URLs expected to answer with an error status (a test of the 404 page, say).
+    expected_errors: set[str] = field(default_factory=set)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", self._on_request)
+        context.on("requestfailed", self._on_request_failed)
+        context.on("response", self._on_response)
+        context.on("console", self._on_console)
+        context.on("weberror", self._on_web_error)
+
+    def is_local(self, url: str) -> bool:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        return f"{parts.scheme}://{parts.netloc}/" == self.origin
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        if not self.is_local(request.url):
+            self.problems.append(f"request to another host: {request.method} {request.url}")
+
+    def _on_request_failed(self, request: Request) -> None:
+        failure = request.failure or ""
+        # An aborted request is one the page no longer wanted (a navigation superseded it): not an error.
+        if self.is_local(request.url) and "ERR_ABORTED" not in failure:
+            self.problems.append(f"request failed: {request.url}: {failure}")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400 and self.is_local(response.url) and response.url not in self.expected_errors:
+            self.problems.append(f"HTTP {response.status} for {response.url}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            location = message.location or {}
+            where = f" ({location.get('url')}:{location.get('lineNumber')})" if location.get("url") else ""
+            self.problems.append(f"console error on {message.page.url if message.page else '?'}: {message.text}{where}")
+
+    def _on_web_error(self, error: WebError) -> None:
+        self.problems.append(f"page error on {error.page.url if error.page else '?'}: {error.error}")
+
+
+WATCHES = pytest.StashKey[list[Watch]]()
+
+
+@pytest.fixture
+def new_page(browser: Browser, site_url: str, request: pytest.FixtureRequest) -> Iterator[Callable[..., Page]]:
+    """Open a page in a fresh watched context; keyword arguments go to ``browser.new_context``."""
+    watches = request.node.stash.setdefault(WATCHES, [])
+    contexts: list[BrowserContext] = []
+
+    def open_page(**context_options: object) -> Page:
+        context = browser.new_context(base_url=site_url, **context_options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        watch = Watch(site_url)
+        watch.attach(context)
+        watches.append(watch)
+        page = context.new_page()
+        page.watch = watch  # type: ignore[attr-defined]  # so a test can name the errors it expects
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Page]) -> Page:
+    """A watched page at the desktop size, light scheme."""
+    return new_page(color_scheme="light")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Fail the test (not its teardown) when a page it opened requested another host or logged an error."""
+    result = yield
+    problems = [problem for watch in item.stash.get(WATCHES, []) for problem in watch.problems]
+    if problems:
+        pytest.fail("the browser saw problems:\n  " + "\n  ".join(problems), pytrace=False)
+    return result
+
+
+def goto(page: Page, path: str) -> Response:
+    """Load ``path`` with a full navigation and wait until Material's scripts have run."""
+    response = page.goto(path, wait_until="load")
+    assert response is not None, f"no response for {path}"
+    assert response.status == 200, f"{path}: HTTP {response.status}"
+    # Material's bundle ends its start-up by observing the document; its header shows it has run.
+    page.wait_for_function("() => window.document$ !== undefined && document.querySelector('.md-header')")
+    return response
+
+
+@pytest.fixture
+def open_path() -> Callable[[Page, str], Response]:
+    return goto

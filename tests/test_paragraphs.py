@@ -1,0 +1,59 @@
+"""Numbered paragraphs: markers found in prose only, the article assembled in order, ¶ links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edm_site import paragraphs
+from htmltext import by_id, parse
+
+PAGE = """# Syria
+
+<!-- edm:para 3 -->
+Third paragraph,
+wrapped.
+
+```
+<!-- edm:para 9 -->
+```
+
+<!-- edm:para 1 -->
+First.
+"""
+
+
+def test_find_paragraphs_skips_code() -> None:
+    found = paragraphs.find_paragraphs(PAGE)
+    assert [(p.number, p.line, p.text) for p in found] == [(3, 3, "Third paragraph,\nwrapped."), (1, 11, "First.")]
+
+
+def test_paragraph_at() -> None:
+    found = paragraphs.find_paragraphs(PAGE)
+    assert [paragraphs.paragraph_at(found, line) for line in (1, 3, 4, 5, 6, 12)] == [None, None, 3, 3, None, 1]
+
+
+def test_assemble_article_orders_paragraphs() -> None:
+    article = paragraphs.assemble_article("# Full\n\n<!-- edm:article -->\n", paragraphs.find_paragraphs(PAGE))
+    assert article == "# Full\n\n<!-- edm:para 1 -->\nFirst.\n\n<!-- edm:para 3 -->\nThird paragraph,\nwrapped.\n"
+
+
+def test_mark_paragraphs_keeps_the_line_count() -> None:
+    marked = paragraphs.mark_paragraphs(PAGE, lambda n: f"[¶{n}]")
+    assert marked.count("\n") == PAGE.count("\n")
+    assert "[¶3]\nThird" in marked and "<!-- edm:para 9 -->" in marked
+
+
+def test_pilcrows_link_both_ways(built_site: Path) -> None:
+    for page, number, href in [("syria", 3, "../article/#p3"), ("diplomacy", 6, "../article/#p6")]:
+        link = by_id(parse((built_site / page / "index.html").read_text(encoding="utf-8")), f"p{number}")
+        assert link is not None and link.attrs["href"] == href
+    article = parse((built_site / "article" / "index.html").read_text(encoding="utf-8"))
+    hrefs = [by_id(article, f"p{n}").attrs["href"] for n in range(1, 7)]
+    assert hrefs == [
+        "../diplomacy/#p1",
+        "../diplomacy/#p2",
+        "../syria/#p3",
+        "../ukraine/#p4",
+        "../north-korea/#p5",
+        "../diplomacy/#p6",
+    ]

@@ -1,0 +1,223 @@
+"""The real site, built strictly: every citation linked, indexes that agree with the text, no
+third-party requests, the same bytes from two builds in one process, and errors that stop it.
+"""
+
+from __future__ import annotations
+
+import collections
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REFERENCE
+from edm_site.registry import load_registry
+from htmltext import Element, parse
+from sitebuild import BuildFailed, build_site, copy_project
+
+THEMED = ("diplomacy", "syria", "ukraine", "north-korea")
+REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
+
+
+def reference_counts() -> tuple[collections.Counter, int, collections.Counter]:
+    """Citations per outlet name, lost outlets, and "see EDM" dates, read off the reference text
+    by the simplest reading there is, independent of the hooks' grammar."""
+    outlets: collections.Counter = collections.Counter()
+    lost = 0
+    edm: collections.Counter = collections.Counter()
+    for inner in re.findall(r"\(([^()]*\d)\)", REFERENCE.read_text(encoding="utf-8")):
+        if inner.startswith("see EDM, "):
+            edm.update(re.findall(r"[A-Z][a-z]+ \d+(?:, \d{4})?", inner.removeprefix("see EDM, ")))
+            continue
+        for part in inner.split(";"):
+            name = part.split(",")[0].strip()
+            if name:
+                outlets[name] += 1
+            else:
+                lost += 1
+    return outlets, lost, edm
+
+
+def links(root: Element, cls: str) -> list[Element]:
+    return [e for e in root.iter() if e.tag == "a" and cls in e.classes]
+
+
+def page(site: Path, name: str) -> Element:
+    return parse((site / name / "index.html").read_text(encoding="utf-8"))
+
+
+def test_reference_reading_is_plausible() -> None:
+    outlets, lost, edm = reference_counts()
+    assert lost == 7
+    assert sum(outlets.values()) == 14
+    assert sum(edm.values()) == 5
+
+
+@pytest.mark.parametrize("where", ["themed pages", "full article"])
+def test_every_citation_is_linked(built_site: Path, where: str) -> None:
+    outlets, lost, edm = reference_counts()
+    pages = [page(built_site, name) for name in (THEMED if where == "themed pages" else ("article",))]
+    cited = collections.Counter(a.text() for p in pages for a in links(p, "edm-cite"))
+    assert cited == outlets
+    assert sum(len(links(p, "edm-lost")) for p in pages) == lost
+    assert collections.Counter(a.text() for p in pages for a in links(p, "edm-xref")) == edm
+
+
+def test_citation_links_point_to_their_entries(built_site: Path) -> None:
+    sources = page(built_site, "sources")
+    edm = page(built_site, "edm")
+    anchors = {e.attrs["id"] for e in sources.iter() if "id" in e.attrs} | {
+        e.attrs["id"] for e in edm.iter() if "id" in e.attrs
+    }
+    for name in (*THEMED, "article"):
+        for link in links(page(built_site, name), "edm-cite") + links(page(built_site, name), "edm-xref"):
+            target = link.attrs["href"].split("#")[1]
+            assert target in anchors, f"/{name}/ links to #{target}, which is on neither index page"
+            assert link.attrs["title"], f"/{name}/ {link.text()} has no tooltip"
+            assert link.attrs["id"].startswith("cite-")
+
+
+def test_sources_page_counts_agree_with_the_text(built_site: Path) -> None:
+    outlets, lost, _ = reference_counts()
+    text = page(built_site, "sources").article_text()
+    for outlet in REGISTRY.outlets:
+        assert f"Cited {outlets[outlet.name]} time" in text.split(outlet.profile)[1], outlet.name
+    backlinks = [a for a in page(built_site, "sources").iter() if a.tag == "a" and "#cite-" in a.attrs.get("href", "")]
+    assert len(backlinks) == sum(outlets.values()) + lost
+    assert not any(a.attrs["href"].startswith("../article/") for a in backlinks)
+
+
+def test_every_registry_entry_is_cited(built_site: Path) -> None:
+    outlets, _, edm = reference_counts()
+    assert {o.name for o in REGISTRY.outlets} == set(outlets)
+    assert len(REGISTRY.edm_articles) == len(edm)
+
+
+def test_each_themed_page_lists_its_sources(built_site: Path) -> None:
+    for name in THEMED:
+        root = page(built_site, name)
+        ids = {e.attrs["id"] for e in root.iter() if "id" in e.attrs}
+        backlinks = [
+            a.attrs["href"]
+            for e in root.iter()
+            if "edm-page-sources" in e.classes
+            for a in e.iter()
+            if a.tag == "a" and a.attrs["href"].startswith("#")
+        ]
+        cited = [a.attrs["id"] for a in root.iter() if a.tag == "a" and a.attrs.get("id", "").startswith("cite-")]
+        assert sorted(h[1:] for h in backlinks) == sorted(cited), name
+        assert all(h[1:] in ids for h in backlinks)
+
+
+def test_no_third_party_requests_in_the_built_site(built_site: Path) -> None:
+    """Only links a reader clicks may name another host: no src, stylesheet, preload or CSS url()."""
+    offending = []
+    fetching = re.compile(
+        r"""<(?!a\s)[a-z]+\b[^>]*\s(?:src|href|srcset|data|poster|action)=["']?(https?:)?//(?!127\.0\.0\.1)""", re.I
+    )
+    css_url = re.compile(r"""url\(\s*["']?(https?:)?//""", re.I)
+    css_import = re.compile(r"""@import\s+["']?(url\()?["']?(https?:)?//""", re.I)
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".css"}:
+            text = path.read_text(encoding="utf-8")
+            for pattern in (fetching, css_url, css_import):
+                offending += [f"{path.relative_to(built_site)}: {m.group(0)[:80]}" for m in pattern.finditer(text)]
+    assert offending == []
+
+
+def test_external_links_do_not_leak_referrers(built_site: Path) -> None:
+    for name in ("sources", "edm", "about"):
+        for a in page(built_site, name).iter():
+            href = a.attrs.get("href", "")
+            if a.tag == "a" and href.startswith("http") and "127.0.0.1" not in href:
+                assert a.attrs.get("rel") == "noopener noreferrer", f"/{name}/: {href}"
+
+
+def test_two_builds_in_one_process_are_identical(tmp_path: Path, root: Path) -> None:
+    first = build_site(root, tmp_path / "one")
+    second = build_site(root, tmp_path / "two")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(first, second, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "docs/syria.md",
+            "(Kommersant, May 6)",
+            "(Pravda, May 6)",
+            'syria.md:11: citation (Pravda, May 6): unknown outlet "Pravda": add it to',
+        ),
+        (
+            "docs/ukraine.md",
+            "(RBC, May 12)",
+            "(RBC, February 30)",
+            'ukraine.md:11: citation (RBC, February 30): "February 30" is not a date in any year',
+        ),
+        ("docs/ukraine.md", "(RBC, May 12)", "(RBC, Mya 12)", '"Mya" is not a month (did you mean "May"?)'),
+        (
+            "docs/north-korea.md",
+            "(see EDM, March 28)",
+            "(see EDM, March 29)",
+            "north-korea.md:11: citation (see EDM, March 29): unknown EDM article of 2017-03-29: add an entry",
+        ),
+    ],
+)
+def test_content_problems_fail_the_strict_build(
+    tmp_path: Path, root: Path, file: str, old: str, new: str, message: str
+) -> None:
+    project = copy_project(root, tmp_path / "project")
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project, tmp_path / "site")
+    assert message in str(failure.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "affiliation: state-owned",
+            "affiliation: state",
+            'outlets.yml:9: entry 1 (ria-novosti): affiliation "state" is not one of',
+        ),
+        (
+            "homepage: https://www.rbc.ru/",
+            "homepage: http://www.rbc.ru/",
+            'entry 2 (rbc): homepage "http://www.rbc.ru/" is not an https:// address',
+        ),
+        ("- id: rbc", "- id: kommersant", 'entry 3 (kommersant): duplicate id "kommersant"'),
+        (
+            "  language: Russian\n  affiliation: private\n  profile: National",
+            "  affiliation: private\n  profile: National",
+            'entry 3 (kommersant): field "language" is missing',
+        ),
+        ("aliases: []\n  homepage: https://ria.ru/", "aliases: [\n  homepage: https://ria.ru/", "not valid YAML"),
+    ],
+)
+def test_malformed_data_stops_the_build(tmp_path: Path, root: Path, old: str, new: str, message: str) -> None:
+    project = copy_project(root, tmp_path / "project")
+    path = project / "hooks" / "data" / "outlets.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project, tmp_path / "site")
+    assert message in str(failure.value)
+    assert str(path) in str(failure.value)
+
+
+def test_data_folder_is_watched_by_serve(root: Path) -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+    assert str(root / "hooks" / "data") in config.watch
