@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench browser clean
+.PHONY: serve build offline test lint bench bench-hooks bench-site browser clean
 
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
@@ -21,8 +21,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 
-bench: $(STAMP)  ## Benchmarks: prints medians
+offline: $(STAMP)  ## site-offline.zip: the site for reading from disk, with no network at all
+	$(BIN)/python scripts/build_offline.py site-offline.zip
+
+bench: bench-hooks bench-site  ## Benchmarks: they print medians
+
+bench-hooks: $(STAMP)
 	$(BIN)/python scripts/bench_hooks.py
+
+bench-site: $(STAMP) browser
+	$(BIN)/python scripts/bench_site.py
 
 browser:  ## Chromium for the browser tests (Debian's package; never a downloaded build)
 	@scripts/ensure-chromium
