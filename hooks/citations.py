@@ -34,6 +34,7 @@ from edm_site.registry import DataFileError, Registry, load_registry
 log = logging.getLogger("mkdocs.plugins.edm.citations")
 
 DATA = Path(__file__).parent / "data"
+TEMPLATES = Path(__file__).parent / "templates"
 
 SOURCES_PAGE = "sources.md"
 EDM_PAGE = "edm.md"
@@ -49,7 +50,7 @@ class _Build:
         except DataFileError as error:
             raise PluginError(str(error)) from None
         self.published = _site_published(config, self.registry)
-        self.templates = templates.environment(Path(config.theme.custom_dir or "overrides") / "edm")
+        self.templates = templates.environment(TEMPLATES)
         self.index = index.SiteIndex(())
 
 

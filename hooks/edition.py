@@ -19,6 +19,7 @@ from edm_site import templates
 from edm_site.registry import EDM_FILE, DataFileError, load_edm_articles
 
 DATA = Path(__file__).parent / "data"
+TEMPLATES = Path(__file__).parent / "templates"
 _SHORTCODE = re.compile(r"^<!--[ \t]*edm:(byline|facts)[ \t]*-->[ \t]*$", re.M)
 _TEMPLATES = {"byline": "byline.md.j2", "facts": "facts.md.j2"}
 
@@ -30,6 +31,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         _, this = load_edm_articles(DATA / EDM_FILE)
     except DataFileError as error:
         raise PluginError(str(error)) from None
-    env = templates.environment(Path(config.theme.custom_dir or "overrides") / "edm")
+    env = templates.environment(TEMPLATES)
     render = lambda match: env.get_template(_TEMPLATES[match.group(1)]).render(this=this, page=page.file.src_uri)  # noqa: E731
     return _SHORTCODE.sub(render, markdown)

@@ -1,7 +1,8 @@
-"""Jinja templates of the Markdown the hooks generate, kept in the theme override folder.
+"""Jinja templates of the Markdown the hooks generate, in ``hooks/templates/``.
 
-Templates write Markdown (so MkDocs validates every link they make); the filters escape every
-value that comes from data.
+They sit beside the hooks, not in the theme override folder, because MkDocs copies every file
+of a theme folder that is not ``.html`` into the built site. Templates write Markdown (so MkDocs
+validates every link they make); the filters escape every value that comes from data.
 """
 
 from __future__ import annotations
