@@ -4,19 +4,21 @@
     (, May 11)              a marker for the lost outlet name links to the list of such citations
     (see EDM, May 4)        each date links to the EDM article's entry on /edm/
 
-The grammar, the resolution and the rewriting are pure functions in ``edm_site``; the events
-below only route. Every index is rebuilt from nothing at each build (``on_config``), because
-``mkdocs serve`` keeps this module imported between rebuilds.
+Each themed page also gets a "Sources on this page" list and print endnotes. Shortcodes owned
+here, each an HTML comment alone on a line: ``<!-- edm:sources -->`` (the outlet index),
+``<!-- edm:edm-articles -->`` (the EDM index), ``<!-- edm:profile -->`` (the sourcing profile of
+the page it is on, or of the whole site on an index page), ``<!-- edm:chart -->`` (citations per
+outlet) and ``<!-- edm:chronology -->`` (what was reported when).
 
-Shortcodes this hook owns, each an HTML comment on a line of its own:
-``<!-- edm:sources -->`` (the outlet index) and ``<!-- edm:edm-articles -->`` (the EDM index).
+The grammar, the resolution and the rewriting are pure functions in ``edm_site``; the events
+below only route. Everything is rebuilt from nothing at each build (``on_config``), because
+``mkdocs serve`` keeps this module imported between rebuilds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,10 +26,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
 
 from edm_site import citations as found
-from edm_site import index, paragraphs, templates, tooltips
+from edm_site import events, index, paragraphs, profile, shortcodes, templates, tooltips
 from edm_site.links import md_link, relative
 from edm_site.registry import DataFileError, Registry, load_registry
 
@@ -35,10 +36,9 @@ log = logging.getLogger("mkdocs.plugins.edm.citations")
 
 DATA = Path(__file__).parent / "data"
 TEMPLATES = Path(__file__).parent / "templates"
-
 SOURCES_PAGE = "sources.md"
 EDM_PAGE = "edm.md"
-_SHORTCODE = re.compile(r"^<!--[ \t]*edm:(sources|edm-articles)[ \t]*-->[ \t]*$", re.M)
+INDEX_PAGES = (SOURCES_PAGE, EDM_PAGE, "chronology.md")  # their profile is the whole site's
 
 
 class _Build:
@@ -47,11 +47,13 @@ class _Build:
     def __init__(self, config: MkDocsConfig) -> None:
         try:
             self.registry: Registry = load_registry(DATA)
+            self.events = events.load_events(DATA / events.EVENTS_FILE)
         except DataFileError as error:
             raise PluginError(str(error)) from None
         self.published = _site_published(config, self.registry)
         self.templates = templates.environment(TEMPLATES)
         self.index = index.SiteIndex(())
+        self.homes: dict[int, str] = {}  # paragraph number -> src_uri of its themed page
 
 
 _build: _Build | None = None
@@ -87,20 +89,32 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     """Read every page once, in navigation order, to index its citations and report problems."""
     assert _build is not None
     places: list[index.Cited] = []
+    texts: dict[int, str] = {}
     for page in nav.pages:
         source = page.file.content_string
         if paragraphs.has_article_placeholder(source):
             continue  # the assembled article: its citations are indexed where they are written
-        markdown, page_meta = meta.get_data(source)
-        offset = source[: len(source) - len(markdown)].count("\n")
+        markdown, offset = paragraphs.strip_front_matter(source)
         where = page.file.src_uri
+        page_meta = page.meta or _front_matter(source)
         citations, problems = found.find_citations(markdown, _build.registry, _published(page_meta, _build, where))
         for problem in problems:
             log.warning(f"{where}:{problem.line + offset}: citation {problem.text}: {problem.message}")
-        title = page.title or page_meta.get("title") or where
-        places.extend(index.places_on_page(where, title, citations, paragraphs.find_paragraphs(markdown)))
+        page_paragraphs = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
+        for paragraph in page_paragraphs:
+            texts[paragraph.number] = paragraph.text
+            _build.homes[paragraph.number] = where
+        places.extend(index.places_on_page(where, page.title or where, citations, page_paragraphs))
+    for problem in events.misquoted(_build.events, texts, str(DATA / events.EVENTS_FILE)):
+        log.warning(problem)
     _build.index = index.SiteIndex(tuple(places))
     return nav
+
+
+def _front_matter(source: str) -> dict:
+    from mkdocs.utils import meta
+
+    return meta.get_data(source)[1]
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -108,34 +122,53 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     src_uri = page.file.src_uri
     citations, _ = found.find_citations(markdown, _build.registry, _published(page.meta, _build, src_uri))
     markdown = found.rewrite(markdown, citations, lambda c, text: _link(c, text, src_uri))
-    markdown = _SHORTCODE.sub(lambda m: _render_index(m.group(1), src_uri), markdown)
+    markdown = shortcodes.expand(markdown, _handlers(src_uri))
     groups = _build.index.on_page(src_uri, _build.registry)
     if groups:
         markdown += "\n\n" + _render("page-sources.md.j2", src_uri, groups=groups)
+    if citations:
+        markdown += "\n\n" + _render("endnotes.md.j2", src_uri, citations=citations)
     return markdown
 
 
 def _link(citation: found.Citation, text: str, src_uri: str) -> str:
+    note = f'data-note="{citation.number}"'
     if citation.outlet is not None:
         href = f"{relative(SOURCES_PAGE, src_uri)}#{citation.outlet.id}"
         classes = ("edm-cite", f"edm-cite--{citation.outlet.affiliation}")
-        return md_link(text, href, title=tooltips.outlet_tooltip(citation), id=citation.id, classes=classes)
-    if citation.edm is not None:
+        title = tooltips.outlet_tooltip(citation)
+    elif citation.edm is not None:
         href = f"{relative(EDM_PAGE, src_uri)}#{citation.edm.anchor}"
-        return md_link(text, href, title=tooltips.edm_tooltip(citation), id=citation.id, classes=("edm-xref",))
-    href = f"{relative(SOURCES_PAGE, src_uri)}#lost-outlets"
-    classes = ("edm-lost", "ours")
-    return md_link("name lost", href, title=tooltips.lost_tooltip(citation), id=citation.id, classes=classes)
+        classes, title = ("edm-xref",), tooltips.edm_tooltip(citation)
+    else:
+        href = f"{relative(SOURCES_PAGE, src_uri)}#lost-outlets"
+        classes, title, text = ("edm-lost", "ours"), tooltips.lost_tooltip(citation), "name lost"
+    return md_link(text, href, title=title, id=citation.id, classes=classes, attributes=note)
 
 
-def _render_index(which: str, src_uri: str) -> str:
+def _handlers(src_uri: str) -> dict:
     assert _build is not None
-    if which == "sources":
-        return _render(
-            "sources.md.j2", src_uri, outlets=_build.index.outlets(_build.registry), lost=_build.index.lost()
-        )
-    groups = _build.index.edm_articles(_build.registry)
-    return _render("edm-articles.md.j2", src_uri, this=_build.registry.this_article, groups=groups)
+    build = _build
+    site = build.index
+    page = index.SiteIndex(tuple(p for p in site.places if p.src_uri == src_uri))
+    return {
+        "sources": lambda: _render("sources.md.j2", src_uri, outlets=site.outlets(build.registry), lost=site.lost()),
+        "edm-articles": lambda: _render(
+            "edm-articles.md.j2", src_uri, this=build.registry.this_article, groups=site.edm_articles(build.registry)
+        ),
+        "profile": lambda: _render(
+            "profile.md.j2",
+            src_uri,
+            profile=profile.profile((site if src_uri in INDEX_PAGES else page).places),
+            whole_site=src_uri in INDEX_PAGES,
+        ),
+        "chart": lambda: _render(
+            "chart.md.j2", src_uri, rows=profile.per_outlet(site.places), total=profile.profile(site.places)
+        ),
+        "chronology": lambda: _render(
+            "chronology.md.j2", src_uri, days=profile.chronology(site.places, build.events), homes=build.homes
+        ),
+    }
 
 
 def _render(template: str, src_uri: str, **context: object) -> str:

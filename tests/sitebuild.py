@@ -42,8 +42,8 @@ def build_site(project: Path, site_dir: Path, **overrides: object) -> Path:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """A copy of the project's site sources (docs, hooks, overrides, mkdocs.yml) to change in a test."""
-    for name in ("docs", "hooks", "overrides"):
+    """A copy of the project's site sources (docs, hooks, overrides, includes, mkdocs.yml) to change in a test."""
+    for name in ("docs", "hooks", "overrides", "includes"):
         shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target

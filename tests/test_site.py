@@ -150,20 +150,20 @@ def test_two_builds_in_one_process_are_identical(tmp_path: Path, root: Path) -> 
             "docs/syria.md",
             "(Kommersant, May 6)",
             "(Pravda, May 6)",
-            'syria.md:11: citation (Pravda, May 6): unknown outlet "Pravda": add it to',
+            'syria.md:{line}: citation (Pravda, May 6): unknown outlet "Pravda": add it to',
         ),
         (
             "docs/ukraine.md",
             "(RBC, May 12)",
             "(RBC, February 30)",
-            'ukraine.md:11: citation (RBC, February 30): "February 30" is not a date in any year',
+            'ukraine.md:{line}: citation (RBC, February 30): "February 30" is not a date in any year',
         ),
         ("docs/ukraine.md", "(RBC, May 12)", "(RBC, Mya 12)", '"Mya" is not a month (did you mean "May"?)'),
         (
             "docs/north-korea.md",
             "(see EDM, March 28)",
             "(see EDM, March 29)",
-            "north-korea.md:11: citation (see EDM, March 29): unknown EDM article of 2017-03-29: add an entry",
+            "north-korea.md:{line}: citation (see EDM, March 29): unknown EDM article of 2017-03-29: add an entry",
         ),
     ],
 )
@@ -177,7 +177,8 @@ def test_content_problems_fail_the_strict_build(
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
         build_site(project, tmp_path / "site")
-    assert message in str(failure.value)
+    line = text[: text.index(old)].count("\n") + 1  # the line in the file, front matter included
+    assert message.format(line=line) in str(failure.value)
 
 
 @pytest.mark.parametrize(

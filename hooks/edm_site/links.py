@@ -22,10 +22,19 @@ def md_text(text: str) -> str:
 
 
 def md_link(
-    text: str, href: str, *, title: str | None = None, id: str | None = None, classes: tuple[str, ...] = ()
+    text: str,
+    href: str,
+    *,
+    title: str | None = None,
+    id: str | None = None,
+    classes: tuple[str, ...] = (),
+    attributes: str = "",
 ) -> str:
-    """``[text](href "title"){ #id .class }``; ``text`` is written as given (it is the article's)."""
+    """``[text](href "title"){ #id .class key="value" }``; ``text`` is written as given.
+
+    ``attributes`` is further attr_list entries, written by the caller (``data-note="3"``).
+    """
     title_part = f' "{html.escape(title, quote=True)}"' if title else ""
-    attributes = ([f"#{id}"] if id else []) + [f".{name}" for name in classes]
-    attr_list = "{ " + " ".join(attributes) + " }" if attributes else ""
+    parts = ([f"#{id}"] if id else []) + [f".{name}" for name in classes] + ([attributes] if attributes else [])
+    attr_list = "{ " + " ".join(parts) + " }" if parts else ""
     return f"[{text}]({href}{title_part}){attr_list}"

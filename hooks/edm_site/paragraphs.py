@@ -73,3 +73,50 @@ def paragraph_at(paragraphs: list[Paragraph], line: int) -> int | None:
         if paragraph.line < line <= paragraph.line + paragraph.text.count("\n") + 1:
             return paragraph.number
     return None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article's paragraphs as the site holds them: where each is written, and the full-article page."""
+
+    homes: dict[int, tuple[str, Paragraph]]  # number -> (src_uri of its themed page, paragraph)
+    article_pages: tuple[str, ...]  # pages with the <!-- edm:article --> placeholder
+    problems: tuple[str, ...]
+
+    @property
+    def texts(self) -> dict[int, str]:
+        return {number: paragraph.text for number, (_, paragraph) in self.homes.items()}
+
+
+def collect(pages: list[tuple[str, str]]) -> Article:
+    """Read (src_uri, source with front matter) of every page for its marked paragraphs."""
+    homes: dict[int, tuple[str, Paragraph]] = {}
+    article_pages: list[str] = []
+    problems: list[str] = []
+    for src_uri, source in pages:
+        if has_article_placeholder(source):
+            article_pages.append(src_uri)
+            continue
+        if "edm:para" not in source:
+            continue
+        markdown, offset = strip_front_matter(source)
+        for paragraph in find_paragraphs(markdown):
+            if paragraph.number in homes:
+                problems.append(
+                    f"{src_uri}:{paragraph.line + offset}: paragraph {paragraph.number} is already marked in "
+                    f"{homes[paragraph.number][0]}: each paragraph is written once; remove one of the markers"
+                )
+                continue
+            homes[paragraph.number] = (src_uri, paragraph)
+    numbers = sorted(homes)
+    if numbers and numbers != list(range(1, len(numbers) + 1)):
+        problems.append(f"the marked paragraphs are {numbers}: number them 1 to {len(numbers)} without gaps")
+    return Article(homes, tuple(article_pages), tuple(problems))
+
+
+def strip_front_matter(source: str) -> tuple[str, int]:
+    """The Markdown MkDocs renders (front matter removed), and how many lines were removed."""
+    from mkdocs.utils import meta
+
+    markdown, _ = meta.get_data(source)
+    return markdown, source[: len(source) - len(markdown)].count("\n")

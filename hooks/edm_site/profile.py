@@ -1,0 +1,100 @@
+"""What the citations add up to: the sourcing profile (how many citations, of how many outlets,
+the share by affiliation), citations per outlet for the chart, and the chronology.
+
+Computed from the citations themselves, so it can never drift from the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .dates import long_form
+from .events import Event
+from .index import Cited
+from .registry import AFFILIATIONS
+
+LOST = "outlet lost"
+CATEGORIES = (*AFFILIATIONS, LOST)
+
+
+@dataclass(frozen=True)
+class Share:
+    category: str
+    count: int
+    percent: int  # rounded, of all outlet citations
+
+
+@dataclass(frozen=True)
+class Profile:
+    citations: int  # outlet citations, named or lost
+    outlets: int  # distinct named outlets
+    shares: tuple[Share, ...]
+    edm: int  # EDM cross-references
+
+    def count(self, category: str) -> int:
+        return next(s.count for s in self.shares if s.category == category)
+
+
+def profile(places: Iterable[Cited]) -> Profile:
+    cited = [p.citation for p in places]
+    outlet_citations = [c for c in cited if c.kind != "edm"]
+    counts = {category: 0 for category in CATEGORIES}
+    for citation in outlet_citations:
+        counts[citation.outlet.affiliation if citation.outlet else LOST] += 1
+    total = len(outlet_citations)
+    shares = tuple(Share(k, n, round(100 * n / total) if total else 0) for k, n in counts.items())
+    outlets = len({c.outlet.id for c in outlet_citations if c.outlet})
+    return Profile(total, outlets, shares, sum(1 for c in cited if c.kind == "edm"))
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    """One bar of the chart: an outlet (or the lost outlets) and how often it is cited."""
+
+    key: str  # the anchor on /sources/
+    name: str
+    category: str
+    count: int
+
+
+def per_outlet(places: Iterable[Cited]) -> list[OutletRow]:
+    """Citations per outlet, most cited first (ties in order of first citation), lost outlets last."""
+    rows: dict[str, OutletRow] = {}
+    lost = 0
+    for place in places:
+        citation = place.citation
+        if citation.outlet is None:
+            lost += citation.kind == "lost"
+            continue
+        outlet = citation.outlet
+        known = rows.get(outlet.id)
+        rows[outlet.id] = OutletRow(outlet.id, outlet.name, outlet.affiliation, (known.count if known else 0) + 1)
+    ordered = sorted(rows.values(), key=lambda r: -r.count)
+    return [*ordered, OutletRow("lost-outlets", "Outlet name lost", LOST, lost)] if lost else ordered
+
+
+@dataclass(frozen=True)
+class Day:
+    """One entry of the chronology: a date, what was cited for it, and what the article narrates then."""
+
+    when: str
+    date: dt.date
+    places: tuple[Cited, ...]
+    events: tuple[Event, ...]
+
+
+def chronology(places: Iterable[Cited], narrated: Iterable[Event]) -> list[Day]:
+    """Every cited date and every narrated event, oldest first; a month-only event opens its month."""
+    by_date: dict[dt.date, list[Cited]] = {}
+    for place in places:
+        by_date.setdefault(place.citation.date, []).append(place)
+    days: dict[tuple[dt.date, int], Day] = {
+        (date, 1): Day(long_form(date), date, tuple(cited), ()) for date, cited in by_date.items()
+    }
+    for event in narrated:
+        key = event.sort_key
+        day = days.get(key) or Day(event.when, event.start, (), ())
+        days[key] = Day(day.when if day.places else event.when, day.date, day.places, (*day.events, event))
+    return [days[key] for key in sorted(days)]
