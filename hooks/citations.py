@@ -92,10 +92,12 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     texts: dict[int, str] = {}
     for page in nav.pages:
         source = page.file.content_string
-        if paragraphs.has_article_placeholder(source):
-            continue  # the assembled article: its citations are indexed where they are written
         markdown, offset = paragraphs.strip_front_matter(source)
         where = page.file.src_uri
+        for line, name in shortcodes.unknown(markdown):
+            log.warning(f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md")
+        if paragraphs.has_article_placeholder(source):
+            continue  # the assembled article: its citations are indexed where they are written
         page_meta = page.meta or _front_matter(source)
         citations, problems = found.find_citations(markdown, _build.registry, _published(page_meta, _build, where))
         for problem in problems:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edm_site import paragraphs, shortcodes
+from edm_site import paragraphs
 from edm_site.links import md_link, relative
 
 log = logging.getLogger("mkdocs.plugins.edm.paragraphs")
@@ -42,10 +42,6 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = paragraphs.mark_paragraphs(markdown, lambda number: _pilcrow(number, page.file.src_uri))
-    for line, name in shortcodes.left_over(markdown):
-        log.warning(
-            f"{page.file.src_uri}: <!-- edm:{name} --> (line {line} of the page's Markdown) is no known shortcode"
-        )
     return markdown
 
 

@@ -20,13 +20,14 @@ THEMED = ("diplomacy", "syria", "ukraine", "north-korea")
 REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
 
 
-def reference_counts() -> tuple[collections.Counter, int, collections.Counter]:
+def reference_counts(text: str | None = None) -> tuple[collections.Counter, int, collections.Counter]:
     """Citations per outlet name, lost outlets, and "see EDM" dates, read off the reference text
-    by the simplest reading there is, independent of the hooks' grammar."""
+    (or a part of it) by the simplest reading there is, independent of the hooks' grammar."""
     outlets: collections.Counter = collections.Counter()
     lost = 0
     edm: collections.Counter = collections.Counter()
-    for inner in re.findall(r"\(([^()]*\d)\)", REFERENCE.read_text(encoding="utf-8")):
+    text = REFERENCE.read_text(encoding="utf-8") if text is None else text
+    for inner in re.findall(r"\(([^()]*\d)\)", text):
         if inner.startswith("see EDM, "):
             edm.update(re.findall(r"[A-Z][a-z]+ \d+(?:, \d{4})?", inner.removeprefix("see EDM, ")))
             continue
