@@ -1,0 +1,93 @@
+"""Citations and paragraph numbers: tooltips, and the links between themed pages, sources and article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browsing import follow, goto, marker, set_marker, settle_scroll
+from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+ACTIVE = re.compile(r"\bmd-tooltip2--active\b")
+
+
+def tooltip_of(page: Page, link: Locator) -> Locator:
+    """Material's tooltip for ``link`` (``content.tooltips``): the ``.md-tooltip2`` it is described by."""
+    expect(link).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2\b"))
+    expect(tooltip).to_have_attribute("role", "tooltip")
+    return tooltip
+
+
+def test_a_citation_shows_its_tooltip_on_hover_and_on_keyboard_focus(page: Page):
+    goto(page, "/diplomacy/")
+    citation = page.locator("a.edm-cite#cite-3")
+    expect(citation).to_have_text("Kommersant")
+
+    citation.hover()
+    tooltip = tooltip_of(page, citation)
+    expect(tooltip).to_have_class(ACTIVE)
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Kommersant, 10 May 2017. Private.")
+
+    page.mouse.move(0, 0)
+    expect(tooltip).not_to_have_class(ACTIVE)
+
+    # Keyboard: Tab from the paragraph number just before it reaches the citation, and shows its tooltip.
+    page.locator("a#p2").focus()
+    page.keyboard.press("Tab")
+    expect(citation).to_be_focused()
+    expect(tooltip).to_have_class(ACTIVE)
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Kommersant, 10 May 2017")
+
+    page.keyboard.press("Shift+Tab")
+    expect(citation).not_to_be_focused()
+    expect(tooltip).not_to_have_class(ACTIVE)
+
+
+def test_enter_on_a_citation_leads_to_its_source_whose_backlink_leads_back_to_it(page: Page, site_url):
+    goto(page, "/diplomacy/")
+    set_marker(page)
+    page.locator("a#p2").focus()
+    page.keyboard.press("Tab")
+    citation = page.locator("#cite-3")
+    expect(citation).to_be_focused()
+    settle_scroll(page)
+
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site_url}sources/#kommersant")
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Sources"))
+    expect(page.locator("h2#kommersant")).to_be_in_viewport()
+    assert marker(page) == "kept", "following a citation reloaded the page: instant navigation is off"
+
+    # The outlet's list of places it is cited has a link back to this very citation.
+    backlink = page.locator('h2#kommersant + .edm-outlet a[href$="/diplomacy/#cite-3"]')
+    expect(backlink).to_have_count(1)
+    follow(page, backlink)
+    page.wait_for_url(f"{site_url}diplomacy/#cite-3")
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Diplomacy"))
+    back = page.locator("#cite-3")
+    expect(back).to_have_class(re.compile(r"\bedm-cite\b"))
+    expect(back).to_have_text("Kommersant")
+    expect(back).to_be_in_viewport()
+    assert marker(page) == "kept"
+
+
+def test_a_paragraph_number_in_the_article_leads_to_the_paragraph_on_its_themed_page(page: Page, site_url):
+    goto(page, "/article/")
+    number = page.locator("a#p3")
+    expect(number).to_have_text("¶3")
+    assert number.evaluate("a => a.href") == f"{site_url}syria/#p3"
+
+    follow(page, number)
+    page.wait_for_url(f"{site_url}syria/#p3")
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Syria"))
+    target = page.locator("#p3")
+    expect(target).to_have_text("¶3")
+    expect(target).to_be_in_viewport()
+    # And back: the number on the themed page leads to the paragraph in the full article.
+    assert target.evaluate("a => a.href") == f"{site_url}article/#p3"

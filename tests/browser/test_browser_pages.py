@@ -1,0 +1,85 @@
+"""Every page loads cleanly, and no link or anchor on the site is broken."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import deque
+
+import pytest
+from browsing import FIRST_PAGES, PAGES, SITE_NAME, goto
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_gzipped_with_no_error_and_no_other_host(page: Page, path):
+    # The watch on every page fails the test on a console or page error, or a request to another host.
+    response = goto(page, path)
+    assert response.headers.get("content-encoding") == "gzip"
+    # The search worker has fetched and indexed the whole site: the last thing a page loads.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    assert page.title().endswith(SITE_NAME)
+    expect(page.locator("article h1")).to_have_count(1)
+
+
+def test_the_crawl_from_the_root_reaches_every_page_and_no_link_is_broken(page: Page, site_url, site_pages):
+    """Follow every internal link from ``/``; every target answers, every ``#fragment`` names an element."""
+    origin = urllib.parse.urlsplit(site_url)
+    found: dict[str, set[str]] = {}  # HTML page -> the ids in it (after Material's scripts ran)
+    links: list[tuple[str, str]] = []  # (page it is on, absolute href)
+    external: set[str] = set()
+    other_schemes: set[str] = set()
+    queue, queued = deque(["/"]), {"/"}
+    while queue:
+        path = queue.popleft()
+        goto(page, path)
+        found[path] = set(page.eval_on_selector_all("[id], a[name]", "els => els.map(e => e.id || e.name)"))
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)"):
+            parts = urllib.parse.urlsplit(href)
+            if parts.scheme not in ("http", "https"):
+                other_schemes.add(href)
+            elif (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
+                external.add(href)  # not fetched: the tests have no network, and need none
+            else:
+                links.append((path, href))
+                target = parts.path + (f"?{parts.query}" if parts.query else "")
+                if target not in queued and is_html(site_url, target):
+                    queued.add(target)
+                    queue.append(target)
+
+    broken = []
+    for source, href in links:
+        parts = urllib.parse.urlsplit(href)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        if target not in found:
+            status = status_of(site_url, target)
+            if status != 200:
+                broken.append(f"{source}: {href} answers HTTP {status}")
+            elif parts.fragment:
+                broken.append(f"{source}: {href} has a #fragment, but its target is not an HTML page")
+        elif parts.fragment and urllib.parse.unquote(parts.fragment) not in found[target]:
+            broken.append(f"{source}: {href}: no element with id {parts.fragment!r} on {target}")
+    assert not broken, "broken links:\n  " + "\n  ".join(broken)
+    assert sorted(found) == sorted(site_pages), "pages the crawl from / never reaches, or reaches outside the build"
+    assert sorted(found) == sorted(PAGES), "the pages reached are not the pages of docs/"
+    assert set(FIRST_PAGES) <= set(found)
+    assert len(links) > 200, "suspiciously few internal links: is the crawl reading the pages?"
+    assert any(url.startswith("https://") for url in external), "no external link collected: the sources page has many"
+    assert not {href for href in other_schemes if not href.startswith("mailto:")}, other_schemes
+
+
+def is_html(site_url: str, target: str) -> bool:
+    with urllib.request.urlopen(urllib.parse.urljoin(site_url, target), timeout=10) as response:
+        return response.headers.get_content_type() == "text/html"
+
+
+def status_of(site_url: str, target: str) -> int:
+    try:
+        with urllib.request.urlopen(urllib.parse.urljoin(site_url, target), timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        error.close()
+        return error.code
