@@ -1,0 +1,68 @@
+"""Printing a themed page or the full article: the text with its ¶ numbers and numbered
+citations, the endnotes with each citation's outlet and full date, and no navigation or search.
+Chromium's own PDF output, read back as text."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from edm_site.registry import load_registry
+
+pytestmark = pytest.mark.browser
+
+
+def printed_text(page: Page, path: str) -> str:
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+@pytest.mark.parametrize(
+    ("path", "paragraphs", "notes"),
+    [
+        (
+            "/syria/",
+            [3],
+            [
+                "1. Eurasia Daily Monitor, 4 May 2017",
+                "2. Kommersant (private), 6 May 2017.",
+                "3. Outlet name lost in the published original, 11 May 2017.",
+            ],
+        ),
+        (
+            "/article/",
+            [1, 2, 3, 4, 5, 6],
+            [
+                "1. RIA Novosti (state-owned), 12 May 2017.",
+                "2. RBC (private), 12 May 2017.",
+                "26. Outlet name lost in the published original, 14 May 2017.",
+            ],
+        ),
+    ],
+)
+def test_print_carries_endnotes_and_paragraph_numbers(
+    page: Page, path: str, paragraphs: list[int], notes: list[str]
+) -> None:
+    text = printed_text(page, path)
+    assert "Notes" in text
+    for note in notes:
+        assert note in text
+    for number in paragraphs:
+        assert f"¶{number}" in text
+    assert re.search(r"Kommersant \[\d+\]", text), "citation links carry their note numbers in print"
+    for chrome in ("Table of contents", "Search", "Sources on this page"):
+        assert chrome not in text
+
+
+def test_print_endnotes_name_every_outlet(page: Page, root) -> None:
+    text = printed_text(page, "/diplomacy/")
+    registry = load_registry(root / "hooks" / "data")
+    for name in ("RIA Novosti", "RBC", "Kommersant", "Nezavisimaya Gazeta", "Novaya Gazeta"):
+        outlet = registry.outlet_named(name)
+        assert f"{name} ({outlet.affiliation})" in text
