@@ -1,0 +1,308 @@
+"""The offline edition (``make offline``): the zip a reader unzips and opens from disk, with no network.
+
+The zip is built once per session by ``scripts/build_offline.py`` and unzipped into a temporary folder;
+Chromium opens its ``index.html`` as ``file://``. Every request a page makes is recorded: any that is
+not a ``file://`` URL fails the test, and so does a console error or an uncaught page error.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+import urllib.parse
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, WebError, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT_MS = 10_000
+DESKTOP = {"width": 1280, "height": 800}  # wide enough for Material's navigation sidebar and search bar
+
+
+def load_build_offline() -> ModuleType:
+    """``scripts/build_offline.py`` as a module (``scripts/`` is not a package)."""
+    spec = importlib.util.spec_from_file_location("build_offline", ROOT / "scripts" / "build_offline.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_offline", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_offline = load_build_offline()
+
+
+@dataclass
+class OfflineEdition:
+    zip_path: Path
+    root: Path  # the unzipped top folder, holding index.html
+    seconds_to_build: float
+
+    def url(self, name: str) -> str:
+        return (self.root / name).as_uri()
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> OfflineEdition:
+    """The offline zip, built as `make offline` builds it, and unzipped as a reader would."""
+    folder = tmp_path_factory.mktemp("offline")
+    started = time.perf_counter()
+    zip_path = build_offline.build_offline(folder / "site-offline.zip")
+    seconds = time.perf_counter() - started
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder / "unzipped")
+    return OfflineEdition(zip_path, folder / "unzipped" / build_offline.TOP_FOLDER, seconds)
+
+
+@dataclass
+class Watch:
+    """Every request a context made, and what a clean page never does."""
+
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", self._on_request)
+        context.on("requestfailed", self._on_request_failed)
+        context.on("console", self._on_console)
+        context.on("weberror", self._on_web_error)
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        if urllib.parse.urlsplit(request.url).scheme != "file":
+            self.problems.append(f"a request that is not file://: {request.method} {request.url}")
+
+    def _on_request_failed(self, request: Request) -> None:
+        if "ERR_ABORTED" not in (request.failure or ""):  # aborted: a navigation superseded it
+            self.problems.append(f"request failed: {request.url}: {request.failure}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error on {message.page.url if message.page else '?'}: {message.text}")
+
+    def _on_web_error(self, error: WebError) -> None:
+        self.problems.append(f"page error on {error.page.url if error.page else '?'}: {error.error}")
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[tuple[Page, Watch]]:
+    """A page in a fresh context whose every request, console error and page error is recorded."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    context.set_default_timeout(TIMEOUT_MS)
+    watch = Watch()
+    watch.attach(context)
+    try:
+        yield context.new_page(), watch
+    finally:
+        context.close()
+
+
+def open_file(page: Page, url: str) -> None:
+    """Open a page of the edition from disk and wait until Material's scripts have run."""
+    page.goto(url, wait_until="load")
+    wait_for_material(page)
+
+
+def wait_for_material(page: Page) -> None:
+    # Material's bundle ends its start-up by observing the document; its header shows it has run.
+    page.wait_for_function("() => window.document$ !== undefined && document.querySelector('.md-header')")
+
+
+def assert_clean(watch: Watch) -> None:
+    assert watch.requests, "no request was recorded at all"
+    assert not watch.problems, "the browser saw problems:\n  " + "\n  ".join(watch.problems)
+
+
+# -- The zip itself ---------------------------------------------------------------------------------
+
+
+class _References(HTMLParser):
+    """The local links (a[href]) and loaded resources (src, link[href]) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.links.append(values["href"])
+        elif tag == "link" and "href" in values and values.get("rel") not in ("next", "prev"):
+            self.resources.append(values["href"])
+        elif "src" in values:
+            self.resources.append(values["src"])
+
+
+def parse(page: Path) -> _References:
+    parser = _References()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def site_pages(root: Path) -> list[str]:
+    """The pages of an unzipped edition, as paths from its top folder (``index.html``, ``syria.html``...)."""
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if path.relative_to(root).parts[0] not in ("assets", "search")
+    )
+
+
+def test_the_zip_holds_one_folder_with_index_html_and_every_page(offline: OfflineEdition):
+    with zipfile.ZipFile(offline.zip_path) as archive:
+        names = archive.namelist()
+    top = build_offline.TOP_FOLDER
+    assert {name.split("/", 1)[0] for name in names} == {top}
+    # Every page of docs/ is there as a file (no directory URLs), index.html at the top.
+    expected = {
+        path.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for path in (ROOT / "docs").rglob("*.md")
+    }
+    expected -= {name for name in expected if name.startswith("includes/")}  # snippets, not pages
+    assert "index.html" in expected
+    assert {f"{top}/{page}" for page in expected} <= set(names)
+    assert site_pages(offline.root) == sorted(expected)
+    # What only a server uses is left out; the search index comes as a script, and the worker shim with it.
+    assert f"{top}/404.html" not in names and f"{top}/sitemap.xml" not in names
+    assert f"{top}/search/search_index.js" in names
+    assert f"{top}/{build_offline.SHIM_PATH}" in names
+    assert f"{top}/assets/javascripts/iframe-worker/LICENSE" in names
+
+
+def test_every_link_and_resource_of_every_page_is_a_file_in_the_edition(offline: OfflineEdition):
+    """From disk a folder URL (``sources/``) opens no page: every local link names an existing file
+    (and an existing anchor), and nothing a page loads comes from the network."""
+    pages = site_pages(offline.root)
+    parsed = {page: parse(offline.root / page) for page in pages}
+    broken: list[str] = []
+    for page in pages:
+        html = (offline.root / page).read_text(encoding="utf-8")
+        assert "unpkg.com" not in html and "fonts.googleapis.com" not in html, page
+        assert "navigation.instant" not in html, f"{page}: instant navigation is on"
+        base = (offline.root / page).parent
+        for resource in parsed[page].resources:
+            parts = urllib.parse.urlsplit(resource)
+            if parts.scheme or parts.netloc:
+                broken.append(f"{page}: loads {resource} from the network")
+            elif not (base / urllib.parse.unquote(parts.path)).is_file():
+                broken.append(f"{page}: loads {resource}, which is not in the edition")
+        for link in parsed[page].links:
+            parts = urllib.parse.urlsplit(link)
+            if parts.scheme or parts.netloc:
+                continue  # a source on the web, followed only when the reader chooses to
+            target = (base / urllib.parse.unquote(parts.path)).resolve() if parts.path else offline.root / page
+            if not target.is_file():
+                broken.append(f"{page}: links to {link}, which is not a file of the edition")
+            elif parts.fragment and target.suffix == ".html":
+                key = target.relative_to(offline.root.resolve()).as_posix()
+                ids = parsed[key].ids if key in parsed else parse(target).ids
+                if urllib.parse.unquote(parts.fragment) not in ids:
+                    broken.append(f"{page}: links to {link}, whose anchor is not there")
+    assert not broken, "\n".join(broken)
+
+
+# -- In Chromium, from disk -------------------------------------------------------------------------
+
+
+def reveal(link: Locator) -> None:
+    """Open the collapsed navigation sections around ``link``, outermost first, until it shows."""
+    if link.is_visible():
+        return
+    section = link.locator("xpath=ancestor::li[contains(concat(' ', @class, ' '), ' md-nav__item--nested ')][1]")
+    reveal(section)
+    toggle = section.locator(":scope > input.md-nav__toggle").get_attribute("id")
+    section.locator(f"label.md-nav__link[for='{toggle}']").first.click()
+    expect(link).to_be_visible()
+
+
+@pytest.mark.browser
+def test_every_page_opens_from_disk_by_its_navigation_link(offline: OfflineEdition, watched: tuple[Page, Watch]):
+    page, watch = watched
+    open_file(page, offline.url("index.html"))
+    nav = page.locator(".md-sidebar--primary .md-nav--primary")
+    expect(nav).to_be_visible()
+    hrefs = [link.get_attribute("href") or "" for link in nav.locator("a.md-nav__link[href$='.html']").all()]
+    # Every page of the edition is in the navigation, each once.
+    assert sorted(hrefs) == site_pages(offline.root)
+
+    for href in [*hrefs[1:], hrefs[0]]:  # from the first page through all the others, and back to it
+        link = page.locator(".md-sidebar--primary .md-nav--primary").locator(f"a.md-nav__link[href='{href}']")
+        reveal(link)
+        link.click()
+        page.wait_for_url(offline.url(href))
+        wait_for_material(page)
+        expect(page.locator("article h1")).to_be_visible()
+        expect(page.locator(".md-sidebar--primary a.md-nav__link--active").first).to_have_attribute("href", href)
+
+    visited = {urllib.parse.unquote(urllib.parse.urlsplit(url).path) for url in watch.requests}
+    assert {str(offline.root / href) for href in hrefs} <= visited
+    assert_clean(watch)
+
+
+@pytest.mark.browser
+def test_search_works_from_disk_and_its_result_opens_the_page(offline: OfflineEdition, watched: tuple[Page, Watch]):
+    page, watch = watched
+    open_file(page, offline.url("index.html"))
+    query = page.locator("input.md-search__input")
+    query.click()
+    query.press_sequentially("Kislyak")
+    result = page.locator(".md-search-result__list a.md-search-result__link[href*='diplomacy.html']").first
+    expect(result).to_be_visible()
+    expect(result).to_contain_text("Kislyak")
+    # From disk Chromium allows no Worker: the search ran in the iframe-worker shim, on the index script.
+    assert page.evaluate("() => window.Worker === window.IFrameWorker")
+    assert any(url.endswith("/search/search_index.js") for url in watch.requests)
+
+    result.click()
+    page.wait_for_url(re.compile(re.escape(offline.url("diplomacy.html")) + r"(\?h=kislyak)?(#.*)?$"))
+    wait_for_material(page)
+    expect(page.locator("article h1")).to_have_text(re.compile("Diplomacy"))
+    # search.highlight marks the word on the page it opened.
+    expect(page.locator("article mark").first).to_have_text(re.compile("Kislyak", re.IGNORECASE))
+    assert_clean(watch)
+
+
+@pytest.mark.browser
+def test_a_citation_shows_its_tooltip_on_hover_from_disk(offline: OfflineEdition, watched: tuple[Page, Watch]):
+    page, watch = watched
+    open_file(page, offline.url("diplomacy.html"))
+    citation = page.locator("a.edm-cite#cite-3")
+    expect(citation).to_have_text("Kommersant")
+    citation.hover()
+    # Material's content.tooltips: the title becomes a .md-tooltip2 that the link is described by.
+    expect(citation).to_have_attribute("aria-describedby", re.compile(r"\S"))
+    tooltip = page.locator(f"#{citation.get_attribute('aria-describedby')}")
+    expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2--active\b"))
+    expect(tooltip).to_have_attribute("role", "tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Kommersant, 10 May 2017. Private.")
+    page.mouse.move(0, 0)
+    expect(tooltip).not_to_have_class(re.compile(r"\bmd-tooltip2--active\b"))
+    assert_clean(watch)
+
+
+@pytest.mark.browser
+def test_a_paragraph_number_of_the_full_article_leads_to_its_themed_page(
+    offline: OfflineEdition, watched: tuple[Page, Watch]
+):
+    page, watch = watched
+    open_file(page, offline.url("article.html"))
+    pilcrow = page.locator("a#p3")
+    expect(pilcrow).to_have_attribute("href", "syria.html#p3")
+    pilcrow.click()
+    page.wait_for_url(offline.url("syria.html") + "#p3")
+    wait_for_material(page)
+    expect(page.locator("article h1")).to_have_text(re.compile("Syria"))
+    expect(page.locator("a#p3")).to_be_in_viewport()
+    assert_clean(watch)
