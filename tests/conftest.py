@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from paths import ROOT
 from sitebuild import build_site
-
-ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT / "reference" / "edm-14-65.txt"
 
 
 @pytest.fixture(scope="session")

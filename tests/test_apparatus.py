@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE
 from edm_site.people import load_people
 from edm_site.registry import load_registry
 from htmltext import Element, by_id, parse, reference_parts
+from paths import REFERENCE
 from sitebuild import BuildFailed, build_site, copy_project
 from test_site import reference_counts
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE
 from edm_site.registry import load_registry
 from htmltext import Element, parse
+from paths import REFERENCE
 from sitebuild import BuildFailed, build_site, copy_project
 
 THEMED = ("diplomacy", "syria", "ukraine", "north-korea")

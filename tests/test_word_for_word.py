@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE
 from htmltext import article_paragraphs, by_id, parse, reference_parts
+from paths import REFERENCE
 from sitebuild import build_site, copy_project
 
 TITLE, _, CAPTION, PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))
