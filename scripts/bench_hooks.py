@@ -516,21 +516,43 @@ def verdicts(summaries: list[Summary]) -> list[str]:
 
 
 def profile_hooks(size: Size, top: int) -> list[str]:
-    """One more hook build under cProfile; the hooks' functions by own time, and by cumulative time."""
+    """One more hook build under cProfile: the hooks' functions, and the library calls they make."""
     profile = cProfile.Profile()
-    run_build(size.configs["hooks"], profile=profile)
-    stream = io.StringIO()
-    stats = pstats.Stats(profile, stream=stream)
+    result = run_build(size.configs["hooks"], profile=profile)
+    stats = pstats.Stats(profile, stream=io.StringIO())
     hooks_dir = str(ROOT / "hooks")
-    rows = []
-    for (filename, line, name), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():
-        if filename.startswith(hooks_dir):
-            rows.append((tottime, cumtime, calls, f"{Path(filename).relative_to(ROOT)}:{line}({name})"))
-    out = ["", f"cProfile of one hook build at {size.pages} pages (hooks/ functions only; profiler overhead included):"]
-    for title, key in (("own time", 0), ("cumulative time", 1)):
-        out += ["", f"  by {title}:", f"  {'own s':>8} {'cum s':>8} {'calls':>9}  function"]
+
+    def name(key: tuple[str, int, str]) -> str:
+        filename, line, function = key
+        if filename.startswith(str(ROOT)):
+            filename = str(Path(filename).relative_to(ROOT))
+        elif "site-packages/" in filename:
+            filename = filename.split("site-packages/", 1)[1]
+        return f"{filename}:{line}({function})" if line else function
+
+    ours, theirs = [], []
+    for key, (_cc, calls, tottime, cumtime, callers) in stats.stats.items():
+        if key[0].startswith(hooks_dir):
+            ours.append((tottime, cumtime, calls, name(key)))
+        else:  # time spent in a library function on behalf of the hooks' code that called it
+            from_hooks = [v for caller, v in callers.items() if caller[0].startswith(hooks_dir)]
+            if from_hooks:
+                theirs.append((0.0, sum(v[3] for v in from_hooks), sum(v[1] for v in from_hooks), name(key)))
+    out = [
+        "",
+        f"cProfile of one more hook build at {size.pages} pages: {result.seconds:.1f} s, of which the hooks' own "
+        f"{result.hooks_total:.1f} s (profiler overhead included)",
+    ]
+    tables = (
+        ("hooks/ functions by own time", ours, 0),
+        ("hooks/ functions by cumulative time", ours, 1),
+        ("library functions the hooks call, by time spent for the hooks", theirs, 1),
+    )
+    for title, rows, key in tables:
+        out += ["", f"  {title}:", f"  {'own s':>8} {'cum s':>8} {'calls':>9}  function"]
         for tottime, cumtime, calls, where in sorted(rows, key=lambda r: -r[key])[:top]:
-            out.append(f"  {tottime:>8.3f} {cumtime:>8.3f} {calls:>9}  {where}")
+            own = f"{tottime:>8.3f}" if rows is ours else f"{'':>8}"
+            out.append(f"  {own} {cumtime:>8.3f} {calls:>9}  {where}")
     return out
 
 
