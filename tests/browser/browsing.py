@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, Response
+from playwright.sync_api import Locator, Page, Response, expect
 
 SITE_NAME = "Moscow Spoils Every Opportunity"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -45,6 +47,37 @@ def goto(page: Page, path: str, *, wait_until: str = "load") -> Response:
     # Material's bundle publishes its observables on window once it has set the page up.
     page.wait_for_function("() => window.document$ !== undefined && window.component$ !== undefined")
     return response
+
+
+def heading(page: Page) -> Locator:
+    """The page's title: the ``h1`` of its content (search results have ``h1``s too)."""
+    return page.locator("article.md-content__inner > h1")
+
+
+def nav_link(page: Page, title: str) -> Locator:
+    """The link to the page ``title`` in the primary navigation, its sections opened as a reader opens them."""
+    exact = re.compile(rf"^\s*{re.escape(title)}\s*$")
+    link = page.locator('.md-nav--primary a.md-nav__link:not([href*="#"])').filter(has_text=exact)
+    expect(link).to_have_count(1)
+    # The sections it is in, outermost first: a collapsed one is opened by clicking its label.
+    for label in link.locator("xpath=ancestor::li[contains(@class, 'md-nav__item--nested')]/label").all():
+        toggle = page.locator(f"[id='{label.get_attribute('for')}']")
+        if not toggle.is_checked():
+            label.click()
+            expect(toggle).to_be_checked()
+    return link
+
+
+def expect_page(page: Page, site_url: str, path: str, folder: Path) -> None:
+    """Expect ``page`` to show the page at ``path`` (from the root, no slash first): its URL, title and heading
+    are those the served build has for it, whether it came by a full load or an instant navigation."""
+    built = (folder / path / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", built, re.DOTALL)
+    h1 = re.search(r'<h1\b[^>]*\bid="([^"]+)"', built)
+    assert title and h1, f"{path}: no <title> or <h1 id> in the build"
+    expect(page).to_have_url(re.compile(re.escape(site_url + path) + r"(?:[?#].*)?$"))
+    expect(page).to_have_title(html.unescape(title.group(1)).strip())
+    expect(heading(page)).to_have_id(h1.group(1))
 
 
 def set_marker(page: Page) -> None:

@@ -8,7 +8,7 @@ import urllib.request
 from collections import deque
 
 import pytest
-from browsing import FIRST_PAGES, PAGES, SITE_NAME, goto
+from browsing import FIRST_PAGES, PAGES, SITE_NAME, goto, heading
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -22,7 +22,7 @@ def test_page_loads_gzipped_with_no_error_and_no_other_host(page: Page, path):
     # The search worker has fetched and indexed the whole site: the last thing a page loads.
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     assert page.title().endswith(SITE_NAME)
-    expect(page.locator("article h1")).to_have_count(1)
+    expect(heading(page)).to_have_count(1)
 
 
 def test_the_crawl_from_the_root_reaches_every_page_and_no_link_is_broken(page: Page, site_url, site_pages):

@@ -1,0 +1,73 @@
+"""At a phone's size: no page scrolls sideways, and the navigation drawer opens and closes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from browsing import PAGES, expect_page, goto, settle_scroll
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(new_page: Callable[..., Page]) -> Page:
+    return new_page(**PHONE, color_scheme="light")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(phone: Page, path):
+    goto(phone, path)
+    widths = phone.evaluate(
+        "() => { const s = document.scrollingElement; return [s.scrollWidth, s.clientWidth, innerWidth]; }"
+    )
+    scroll_width, client_width, inner_width = widths
+    assert client_width == 375 == inner_width, f"the page is not laid out at the phone's width: {widths}"
+    if scroll_width > client_width:
+        wide = phone.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.scrollingElement.clientWidth + 0.5)
+                .filter(e => !e.closest('.md-sidebar, .md-search, .md-tooltip2, .md-dialog'))
+                .slice(0, 10).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                  + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                  + ' right=' + Math.round(e.getBoundingClientRect().right))"""
+        )
+        pytest.fail(
+            f"{path} scrolls sideways: scrollWidth {scroll_width} > clientWidth {client_width}; too wide: {wide}"
+        )
+
+
+def test_the_navigation_drawer_opens_and_closes(phone: Page, served_site):
+    goto(phone, "/diplomacy/")
+    drawer = phone.locator("#__drawer")
+    hamburger = phone.locator('header label[for="__drawer"]')
+    syria = phone.locator('.md-nav--primary a.md-nav__link:not([href*="#"])').filter(
+        has_text=re.compile(r"^\s*Syria\s*$")
+    )
+    expect(hamburger).to_be_visible()
+    expect(drawer).not_to_be_checked()
+    expect(syria).not_to_be_in_viewport()
+
+    hamburger.click()
+    expect(drawer).to_be_checked()
+    expect(syria).to_be_in_viewport()
+    # The overlay beside the open drawer closes it.
+    overlay = phone.locator('label.md-overlay[for="__drawer"]')
+    expect(overlay).to_be_visible()
+    overlay.click(position={"x": 360 - overlay.bounding_box()["x"], "y": 300})
+    expect(drawer).not_to_be_checked()
+    expect(syria).not_to_be_in_viewport()
+
+    # Open again, and choose a page: it opens, and the drawer closes.
+    hamburger.click()
+    expect(drawer).to_be_checked()
+    expect(syria).to_be_in_viewport()
+    settle_scroll(phone)
+    syria.click()
+    expect_page(phone, served_site.url, "syria/", served_site.folder)
+    expect(drawer).not_to_be_checked()
+    expect(syria).not_to_be_in_viewport()
