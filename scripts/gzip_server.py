@@ -1,0 +1,172 @@
+"""A built site served on 127.0.0.1 as a static host serves it: gzip for text, index.html for folders.
+
+Python's http.server compresses nothing, so the bytes a browser receives from it are not the bytes a
+reader receives from a real host. This server compresses text types (HTML, CSS, JS, JSON, XML, SVG)
+with gzip when the request's Accept-Encoding admits it, answers a folder without its slash with a
+redirect, a missing file with 404.html, and counts what it sent.
+
+    with serve(Path("site")) as server:
+        print(server.url)  # http://127.0.0.1:PORT/
+
+Run it alone to look at a build: ``python scripts/gzip_server.py site [PORT]``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import mimetypes
+import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# Content types as a static host sends them; the text types are the ones compressed.
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".map": "application/json",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".gz": "application/gzip",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+}
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
+GZIP_LEVEL = 6  # what nginx, Apache and most hosts use by default
+
+
+def content_type(path: Path) -> str:
+    return CONTENT_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def is_compressible(ctype: str) -> bool:
+    return ctype.startswith(COMPRESSIBLE)
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def accepts_gzip(header: str | None) -> bool:
+    """Whether an Accept-Encoding header admits gzip (``gzip;q=0`` refuses it)."""
+    for part in (header or "").split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "*"):
+            params = params.strip()
+            q = params.removeprefix("q=").strip() if params.startswith("q=") else "1"
+            try:
+                return float(q) > 0
+            except ValueError:
+                return False
+    return False
+
+
+class GzipSiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site as a static host does (see the module's docstring)."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "edm-bench-host"
+
+    def do_GET(self) -> None:
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(with_body=False)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _respond(self, *, with_body: bool) -> None:
+        root = Path(self.directory).resolve()
+        url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        target = (root / url_path.lstrip("/")).resolve()
+        if root not in (target, *target.parents):
+            target = root / "does-not-exist"
+        if target.is_dir():
+            if not url_path.endswith("/"):
+                self._redirect(url_path + "/")
+                return
+            target = target / "index.html"
+        if target.is_file():
+            self._send(HTTPStatus.OK, target, with_body=with_body)
+        elif (root / "404.html").is_file():
+            self._send(HTTPStatus.NOT_FOUND, root / "404.html", with_body=with_body)
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND)
+
+    def _redirect(self, location: str) -> None:
+        query = urllib.parse.urlsplit(self.path).query
+        location = urllib.parse.quote(location) + (f"?{query}" if query else "")
+        body = f'<a href="{html.escape(location)}">Moved</a>'.encode()
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _send(self, status: HTTPStatus, path: Path, *, with_body: bool) -> None:
+        body = path.read_bytes()
+        ctype = content_type(path)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if is_compressible(ctype):
+            self.send_header("Vary", "Accept-Encoding")
+            if accepts_gzip(self.headers.get("Accept-Encoding")):
+                body = gzip_bytes(body)
+                self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+
+class GzipSiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
+
+
+@contextmanager
+def serve(directory: Path, port: int = 0) -> Iterator[GzipSiteServer]:
+    """Serve ``directory`` on 127.0.0.1 (a free port unless one is given) while the block runs."""
+    server = GzipSiteServer(("127.0.0.1", port), partial(GzipSiteHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, name="gzip-site-server", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or len(argv) > 2:
+        print("usage: gzip_server.py SITE_DIR [PORT]", file=sys.stderr)
+        return 2
+    with serve(Path(argv[0]), int(argv[1]) if len(argv) > 1 else 0) as server:
+        print(f"serving {argv[0]} at {server.url} (Ctrl-C stops)", flush=True)
+        with suppress(KeyboardInterrupt):
+            threading.Event().wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
