@@ -26,6 +26,10 @@ PUBLISHED = dt.date(2017, 5, 15)
         ("Text (RBC, Febuary 3).", 1, '"Febuary" is not a month (did you mean "February"?)'),
         ("Text (see EDM, Mya 4).", 1, '"Mya" is not a month (did you mean "May"?)'),
         ("Text (, April 31).", 1, '"April 31" is not a date in any year'),
+        ("Text (Kommersant, 10 May).", 1, "names an outlet or EDM and a month but is not in EDM's form"),
+        ("Text (see EDM, in May).", 1, "names an outlet or EDM and a month but is not in EDM's form"),
+        ("A\n\n(Kommersant\nMay 10)", 3, "names an outlet or EDM and a month but is not in EDM's form"),
+        ("(*Kommersant*, May 10)", 1, 'write the outlet name "Kommersant" without emphasis'),
     ],
 )
 def test_problem_is_reported(markdown: str, line: int, message: str) -> None:
@@ -69,3 +73,19 @@ def test_resolve(cited: dates.CitedDate, published: dt.date, expected: dt.date) 
 )
 def test_long_form(date: dt.date, text: str) -> None:
     assert dates.long_form(date) == text
+
+
+@pytest.mark.parametrize("text", ["(May 2017)", "(in May, as planned)", "(Paris, France)", "(see EDM above)"])
+def test_brackets_that_are_no_citation_are_not_reported(text: str) -> None:
+    assert find_citations(text, REGISTRY, PUBLISHED) == ([], [])
+
+
+def test_wrapped_citation_is_reported_on_one_line() -> None:
+    _, problems = find_citations("Text (Pravda,\nMay 10).", REGISTRY, PUBLISHED)
+    assert problems[0].text == "(Pravda, May 10)"
+
+
+def test_published_may_depend_on_the_line() -> None:
+    markdown = "(RBC, May 12)\n\n(RBC, May 12)"
+    citations, _ = find_citations(markdown, REGISTRY, lambda line: dt.date(2017 if line == 1 else 2016, 6, 1))
+    assert [c.date.year for c in citations] == [2017, 2016]

@@ -20,7 +20,7 @@ FRAGMENTS = [
     "[", "]", "](https://x.org/)", "<b>", "</b>", "<!-- c -->", "!!! note\n\n", "=== \"T\"\n\n", "\\", "*", "_",
     "Kommersant", "RBC", "RIA Novosti", "Nezavisimaya\nGazeta", "Pravda", "see EDM", "see above", "Source: Reuters",
     "May", "Mya", "February", "March", "April", "December", " 4", " 10", " 12", " 30", " 2016", " 2017", "L", "FBI",
-    "é", "—", "“", "”", "\t",
+    "é", "—", "“", "”", "\t", "\\|", "\u2028", "\x00", "\n\t", "<div>\n\n", "</div>\n", "<p markdown>",
     "(Kommersant, May 10)", "(, May 11)", "(see EDM, May 4)", "(RBC,\nMay 12)", "(Kommersant, May 10; , May 2)",
 ]  # fmt: skip
 

@@ -53,22 +53,30 @@ class Problem:
     message: str
 
 
-def find_citations(markdown: str, registry: Registry, published: dt.date) -> tuple[list[Citation], list[Problem]]:
+def find_citations(
+    markdown: str, registry: Registry, published: dt.date | Callable[[int], dt.date]
+) -> tuple[list[Citation], list[Problem]]:
+    """The citations of ``markdown`` and its problems; ``published`` may depend on the line."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
     citations: list[Citation] = []
     problems: list[Problem] = []
     for run in prose_runs(markdown):
         for bracket in _BRACKETS.finditer(run.text):
-            if "," not in bracket.group(1) or not run.is_prose(bracket.start(), bracket.end()):
+            if not run.is_prose(bracket.start(), bracket.end()):
                 continue
-            refs = grammar.parse_bracket(bracket.group(1))
+            text = " ".join(bracket.group(0).split())
+            refs = grammar.parse_bracket(bracket.group(1)) if "," in bracket.group(1) else None
+            line = bisect.bisect_right(line_starts, run.offsets[bracket.start()]) if run.offsets else run.line
             if refs is None:
+                if _looks_like_citation(bracket.group(1), registry):
+                    problems.append(Problem(line, text, _NOT_IN_FORM))
+                continue
+            if run.offsets is None:
+                problems.append(Problem(line, text, _UNPLACEABLE))
                 continue
             base = bracket.start(1)
-            text = bracket.group(0)
-            line = bisect.bisect_right(line_starts, run.offsets[bracket.start()])
             for ref in refs:
-                resolved = _resolve(ref, registry, published)
+                resolved = _resolve(ref, registry, published(line) if callable(published) else published)
                 if isinstance(resolved, str):
                     problems.append(Problem(line, text, resolved))
                     continue
@@ -91,6 +99,22 @@ def find_citations(markdown: str, registry: Registry, published: dt.date) -> tup
     return citations, problems
 
 
+_NOT_IN_FORM = (
+    "names an outlet or EDM and a month but is not in EDM's form: write (Outlet, Month Day), "
+    "(Outlet, Month Day, Year) or (see EDM, Month Day), or escape the bracket as \\( if it is no citation"
+)
+_UNPLACEABLE = "this line could not be matched to the source to link its citation: simplify the Markdown around it"
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(dates.MONTHS) + r")\b")
+
+
+def _looks_like_citation(inner: str, registry: Registry) -> bool:
+    """A bracket that is no citation but names a month and a known outlet (or EDM): likely a typo."""
+    if not _MONTH_WORD.search(inner):
+        return False
+    folded = " ".join(inner.replace("*", "").replace("_", "").split())
+    return "EDM" in folded or any(name in folded for outlet in registry.outlets for name in outlet.names)
+
+
 def _target(ref: grammar.Ref) -> tuple[int, int]:
     if isinstance(ref, grammar.OutletRef):
         return ref.outlet_span.start, ref.outlet_span.end
@@ -108,6 +132,8 @@ def _resolve(
         return f"{problem}: correct the date"
     if isinstance(ref, grammar.OutletRef):
         outlet = registry.outlet_named(ref.outlet)
+        if outlet is None and registry.outlet_named(ref.outlet.strip("*_")):
+            return f'write the outlet name "{ref.outlet.strip("*_")}" without emphasis, as it is linked as written'
         if outlet is None:
             return f'unknown outlet "{ref.outlet}": add it to {registry.outlets_path}, or correct the name'
         return date, outlet, None

@@ -1,22 +1,27 @@
 """Where prose is in a Markdown page, found with markdown-it-py tokens.
 
 Citations are linked only in prose: paragraphs, headings, list items, block quotes, table cells,
-and the bodies of Material admonitions (``!!!``, ``???``) and content tabs (``===``). Never in
-code spans, fenced or indented code, raw HTML, or existing links and images.
+the bodies of Material admonitions (``!!!``, ``???``) and content tabs (``===``), and HTML
+elements marked ``markdown`` (md_in_html). Never in code spans, fenced or indented code, raw HTML,
+or existing links and images.
 
-markdown-it-py reads the indented body of an admonition or a content tab as indented code. A
-code block whose nearest non-blank line above is such an opener is therefore read again as
-Markdown of its own; any other indented code is left alone.
+Two places where markdown-it-py and Python-Markdown (which renders the site) read differently:
 
-The result is a list of ``ProseRun``: a piece of inline source text, where it stands in the page
-(absolute offsets, line by line), and the parts of it that are not prose.
+- markdown-it-py reads the indented body of an admonition or a content tab as indented code. A
+  code block whose nearest non-blank line above is such an opener is read again as Markdown.
+- markdown-it-py ends a raw HTML block at a blank line; Python-Markdown at the element's closing
+  tag. A raw HTML block is followed here to its closing tag; what it holds is read again as
+  Markdown only when the opening tag carries ``markdown``, and is otherwise left alone.
+
+The result is a list of ``ProseRun``: a piece of inline source text, where each of its characters
+stands in the page (absolute offsets), and the parts of it that are not prose.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -24,15 +29,18 @@ from markdown_it.rules_inline import StateInline
 
 # Inline rules whose matches are not prose: what they consume is never rewritten.
 _OPAQUE_INLINE_RULES = ("backticks", "link", "image", "autolink", "html_inline", "escape", "entity")
-_CONTAINER_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===[!+]?)[ \t]")
+_CONTAINER_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===[!+]*)(?:[ \t]|[\w-])")
+_OPENING_TAG = re.compile(r"[ \t]*<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)?[\"']?)?(?=[\s/>]|$)")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 @dataclass(frozen=True)
 class ProseRun:
-    """Inline source text, with ``offsets[i]`` the absolute offset of ``text[i]`` in the page."""
+    """Inline source text; ``offsets[i]`` is the page offset of ``text[i]``, or None if unplaceable."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...] | None
     opaque: tuple[tuple[int, int], ...]  # [start, end) ranges of ``text`` that are not prose
     line: int  # 1-based line of the page where the run starts
 
@@ -40,8 +48,13 @@ class ProseRun:
         return all(end <= s or start >= e for s, e in self.opaque)
 
 
-class UnmappableText(ValueError):
-    """markdown-it changed a line so that it cannot be found again in the source."""
+@dataclass
+class _Page:
+    """The page being read: its lines (split at \\n only, as markdown-it splits them)."""
+
+    lines: list[str]
+    starts: list[int]
+    cursor: dict[int, int] = field(default_factory=dict)  # line -> where the next piece may start
 
 
 def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
@@ -68,29 +81,26 @@ def _parser() -> MarkdownIt:
 
 def prose_runs(markdown: str) -> list[ProseRun]:
     """Every piece of prose in ``markdown``, in reading order."""
-    lines = markdown.splitlines(keepends=True)
+    lines = markdown.split("\n")
     starts = [0]
     for line in lines:
-        starts.append(starts[-1] + len(line))
-    return list(_runs(markdown, [(i, 0) for i in range(len(lines))], lines, starts))
+        starts.append(starts[-1] + len(line) + 1)
+    page = _Page(lines, starts)
+    return list(_runs(markdown, [(i, 0) for i in range(len(lines))], page))
 
 
-def _runs(
-    text: str,
-    origin: list[tuple[int, int]],
-    lines: list[str],
-    starts: list[int],
-) -> Iterator[ProseRun]:
+def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[ProseRun]:
     """Prose runs of ``text``; ``origin[i]`` is (page line, column) where its line ``i`` begins."""
     md = _parser()
     env: dict = {}
-    text_lines = text.splitlines()
+    text_lines = text.split("\n")
+    skip_to = 0  # tokens starting before this line belong to a raw HTML element already handled
     for token in md.parse(text, env):
-        if token.map is None:
+        if token.map is None or token.map[0] < skip_to:
             continue
         first, last = token.map
         if token.type == "inline":
-            run = _inline_run(md, env, token.content, origin[first:last], lines, starts)
+            run = _inline_run(md, env, token.content, origin[first:last], page)
             if _CONTAINER_OPENER.match(text_lines[first]):
                 # An admonition's or a tab's title line: its quoted title is not prose.
                 head = run.text.find("\n") if "\n" in run.text else len(run.text)
@@ -101,9 +111,20 @@ def _runs(
             body_origin = []
             for index, piece in enumerate(body.split("\n")):
                 page_line, column = origin[first + index]
-                source = lines[page_line].rstrip("\r\n")
+                source = page.lines[page_line]
                 body_origin.append((page_line, max(column, len(source) - len(piece)) if piece else column))
-            yield from _runs(body, body_origin, lines, starts)
+            yield from _runs(body, body_origin, page)
+        elif token.type == "html_block":
+            end_line, body = _html_element(text_lines, first, last)
+            skip_to = end_line + 1
+            if body is not None:
+                (body_first, body_column), (body_last, body_end) = body
+                inner = [text_lines[i] for i in range(body_first, body_last + 1)]
+                inner[-1] = inner[-1][:body_end]
+                inner[0] = inner[0][body_column:]
+                inner_origin = [origin[i] for i in range(body_first, body_last + 1)]
+                inner_origin[0] = (inner_origin[0][0], inner_origin[0][1] + body_column)
+                yield from _runs("\n".join(inner), inner_origin, page)
 
 
 def _opens_container(text_lines: list[str], first: int) -> bool:
@@ -113,25 +134,85 @@ def _opens_container(text_lines: list[str], first: int) -> bool:
     return False
 
 
-def _inline_run(
-    md: MarkdownIt,
-    env: dict,
-    content: str,
-    origin: list[tuple[int, int]],
-    lines: list[str],
-    starts: list[int],
-) -> ProseRun:
-    offsets: list[int] = []
+def _html_element(
+    text_lines: list[str], first: int, last: int
+) -> tuple[int, tuple[tuple[int, int], tuple[int, int]] | None]:
+    """The last line of the raw HTML element opening at line ``first``, and, if it is marked
+    ``markdown``, where its content starts and ends ((line, column), (line, column))."""
+    opening = _OPENING_TAG.match(text_lines[first])
+    if opening is None or opening.group(1).lower() in _VOID:
+        return last - 1, None
+    tag = opening.group(1)
+    opens = re.compile(rf"<{tag}(?=[\s>/])", re.I)
+    closes = re.compile(rf"</{tag}\s*>", re.I)
+    depth = 0
+    for index in range(first, len(text_lines)):
+        line = text_lines[index]
+        start = opening.end() if index == first else 0
+        depth += index == first
+        position = start
+        while True:
+            next_open = opens.search(line, position)
+            next_close = closes.search(line, position)
+            if next_close is None:
+                depth += len(opens.findall(line, position))
+                break
+            if next_open is not None and next_open.start() < next_close.start():
+                depth += 1
+                position = next_open.end()
+                continue
+            depth -= 1
+            position = next_close.end()
+            if depth == 0:
+                if not _MARKDOWN_ATTRIBUTE.search(opening.group(2)):
+                    return index, None
+                return index, ((first, opening.end()), (index, next_close.start()))
+    return len(text_lines) - 1, None  # never closed: Python-Markdown keeps the rest as raw HTML
+
+
+def _align(piece: str, source: str, start: int) -> list[int] | None:
+    """Where each character of ``piece`` stands in ``source``, from ``start`` on.
+
+    markdown-it hands over inline text a little changed: ``\\|`` in a table cell becomes ``|``
+    and NUL becomes U+FFFD. Anything else that differs cannot be placed.
+    """
+    found = source.find(piece, start)
+    if found >= 0:
+        return list(range(found, found + len(piece)))
+    if "|" not in piece and "\ufffd" not in piece:
+        return None
+    for begin in range(start, len(source)):
+        positions, j = [], begin
+        for char in piece:
+            if j < len(source) and (source[j] == char or (char == "\ufffd" and source[j] == "\0")):
+                positions.append(j)
+                j += 1
+            elif char == "|" and source.startswith("\\|", j):
+                positions.append(j + 1)
+                j += 2
+            else:
+                break
+        else:
+            return positions
+    return None
+
+
+def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int, int]], page: _Page) -> ProseRun:
+    offsets: list[int] | None = []
     for index, piece in enumerate(content.split("\n")):
         page_line, column = origin[index] if index < len(origin) else origin[-1]
-        source = lines[page_line].rstrip("\r\n")
-        found = source.find(piece, column) if piece else column
-        if found < 0:
-            raise UnmappableText(f"line {page_line + 1}: cannot find {piece!r} in the source")
-        base = starts[page_line] + found
-        offsets.extend(range(base, base + len(piece)))
-        offsets.append(base + len(piece))  # the line break, or one past the end
+        column = max(column, page.cursor.get(page_line, 0))
+        positions = _align(piece, page.lines[page_line], column) if piece else []
+        if positions is None:
+            offsets = None
+            break
+        end = positions[-1] + 1 if positions else column
+        page.cursor[page_line] = end
+        base = page.starts[page_line]
+        offsets.extend(base + p for p in positions)
+        offsets.append(base + end)  # the line break, or one past the end
     inline_env = {**env, "opaque": []}
     md.inline.parse(content, md, inline_env, [])
     first_line = origin[0][0] + 1 if origin else 1
-    return ProseRun(content, tuple(offsets[: len(content)]), tuple(inline_env["opaque"]), first_line)
+    placed = tuple(offsets[: len(content)]) if offsets is not None else None
+    return ProseRun(content, placed, tuple(inline_env["opaque"]), first_line)
