@@ -15,8 +15,9 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
+from . import shortcodes
+
 _MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+(\d+)[ \t]*-->[ \t]*\n?")
-_ARTICLE = re.compile(r"^<!--[ \t]*edm:article[ \t]*-->[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,13 @@ def find_paragraphs(markdown: str) -> list[Paragraph]:
 
 
 def has_article_placeholder(markdown: str) -> bool:
-    return _ARTICLE.search(markdown) is not None
+    return any(code.name == "article" for code in shortcodes.locate(markdown))
 
 
 def assemble_article(markdown: str, paragraphs: list[Paragraph]) -> str:
     """The full-article page: its placeholder replaced by every paragraph, marked, in order."""
     body = "\n\n".join(f"<!-- edm:para {p.number} -->\n{p.text}" for p in sorted(paragraphs, key=lambda p: p.number))
-    return _ARTICLE.sub(lambda _: body, markdown, count=1)
+    return shortcodes.expand(markdown, {"article": lambda: body})
 
 
 def mark_paragraphs(markdown: str, pilcrow: Callable[[int], str]) -> str:

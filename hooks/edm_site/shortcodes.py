@@ -1,15 +1,20 @@
 """The site's authoring shortcodes: an HTML comment alone on a line, ``<!-- edm:NAME -->``.
 
-Pages stay readable as plain Markdown. Each hook expands the names it owns; a name no hook owns
-is reported, with its page and line, when the pages are first read.
+Pages stay readable as plain Markdown. Shortcodes are found as markdown-it-py HTML blocks, so a
+shortcode shown in a code block is left alone. Each hook expands the names it owns; a name no
+hook owns is reported, with its page and line, when the pages are first read.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
 
-_SHORTCODE = re.compile(r"^<!--[ \t]*edm:([a-z-]+)[ \t]*-->[ \t]*$", re.M)
+from markdown_it import MarkdownIt
+
+_SHORTCODE = re.compile(r"<!--[ \t]*edm:([a-z-]+)[ \t]*-->")
 
 # Every shortcode some hook owns: hooks/citations.py, edition.py, people.py, glossary.py, paragraphs.py.
 KNOWN = frozenset(
@@ -17,15 +22,44 @@ KNOWN = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class Shortcode:
+    line: int  # 0-based line of the page's Markdown
+    name: str
+    indent: str  # the line's leading white space, given to every line that replaces it
+
+
+@cache
+def _blocks() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+def locate(markdown: str) -> list[Shortcode]:
+    """Every shortcode of ``markdown`` that Markdown reads as an HTML block of its own."""
+    if "edm:" not in markdown:
+        return []
+    lines = markdown.split("\n")
+    found = []
+    for token in _blocks().parse(markdown):
+        match = _SHORTCODE.fullmatch(token.content.strip()) if token.type == "html_block" and token.map else None
+        if match:
+            line = lines[token.map[0]]
+            found.append(Shortcode(token.map[0], match.group(1), line[: len(line) - len(line.lstrip())]))
+    return found
+
+
 def expand(markdown: str, handlers: Mapping[str, Callable[[], str]]) -> str:
     """``markdown`` with every shortcode named in ``handlers`` replaced by what its handler returns."""
-    return _SHORTCODE.sub(lambda m: handlers[m.group(1)]() if m.group(1) in handlers else m.group(0), markdown)
+    wanted = [code for code in locate(markdown) if code.name in handlers]
+    if not wanted:
+        return markdown
+    lines = markdown.split("\n")
+    for code in reversed(wanted):
+        output = handlers[code.name]().rstrip("\n").split("\n")
+        lines[code.line : code.line + 1] = [code.indent + line if line else line for line in output]
+    return "\n".join(lines)
 
 
 def unknown(markdown: str) -> list[tuple[int, str]]:
-    """(line, name) of every shortcode in ``markdown`` that no hook owns."""
-    return [
-        (markdown.count("\n", 0, m.start()) + 1, m.group(1))
-        for m in _SHORTCODE.finditer(markdown)
-        if m.group(1) not in KNOWN
-    ]
+    """(1-based line, name) of every shortcode in ``markdown`` that no hook owns."""
+    return [(code.line + 1, code.name) for code in locate(markdown) if code.name not in KNOWN]
