@@ -108,3 +108,17 @@ def follow(page: Page, link: Locator) -> None:
     link.scroll_into_view_if_needed()
     settle_scroll(page)
     link.click()
+
+
+def switch_scheme(page: Page, scheme: str) -> None:
+    """Show Material's ``scheme`` (``default`` or ``slate``) with the header's toggle.
+
+    The toggle gets a click event without the mouse going there: a pointer left on the toggle shows
+    its tooltip, fading in, which is not the page a reader who has switched and moved on sees.
+    """
+    body = page.locator("body")
+    if body.get_attribute("data-md-color-scheme") != scheme:
+        page.locator('form[data-md-component="palette"] label.md-header__button:visible').dispatch_event("click")
+    expect(body).to_have_attribute("data-md-color-scheme", scheme)
+    # While it switches, Material turns transitions off; colours are final once it is done.
+    expect(page.locator("body[data-md-color-switching]")).to_have_count(0)

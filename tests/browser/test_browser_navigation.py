@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browsing import expect_page, follow, goto, marker, nav_link, set_marker
+from browsing import SCHEMES, expect_page, follow, goto, marker, nav_link, set_marker
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -20,6 +20,13 @@ def background(page: Page) -> str:
 def toggle(page: Page):
     """The palette toggle the header shows now (Material hides the other one)."""
     return page.locator('form[data-md-component="palette"] label.md-header__button:visible')
+
+
+@pytest.mark.parametrize(("preference", "scheme"), SCHEMES.items())
+def test_the_first_page_follows_the_readers_preference(new_page, preference, scheme):
+    page = new_page(color_scheme=preference)
+    goto(page, "/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
 
 
 def test_the_palette_toggle_switches_light_and_dark_and_the_choice_persists(page: Page, served_site):
