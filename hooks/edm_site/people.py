@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import Entry, load_entries
-from .words import whole_word
+from .words import paragraphs_naming, whole_word
 
 PEOPLE_FILE = "people.yml"
 
@@ -63,11 +63,7 @@ def load_people(path: Path) -> tuple[Person, ...]:
 
 def mentions(people: tuple[Person, ...], paragraphs: dict[int, str]) -> list[Mentions]:
     """Each person with the numbers of the paragraphs that name them, in the data file's order."""
-    texts = {n: " ".join(t.split()) for n, t in paragraphs.items()}
-    return [
-        Mentions(p, tuple(n for n, t in sorted(texts.items()) if any(whole_word(f).search(t) for f in p.forms)))
-        for p in people
-    ]
+    return [Mentions(p, paragraphs_naming(p.forms, paragraphs)) for p in people]
 
 
 def problems(people: tuple[Person, ...], paragraphs: dict[int, str], path: str) -> list[str]:

@@ -33,9 +33,6 @@ class Profile:
     shares: tuple[Share, ...]
     edm: int  # EDM cross-references
 
-    def count(self, category: str) -> int:
-        return next(s.count for s in self.shares if s.category == category)
-
 
 def profile(places: Iterable[Cited]) -> Profile:
     cited = [p.citation for p in places]

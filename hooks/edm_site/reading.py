@@ -1,0 +1,73 @@
+"""The one reading of the site per build: every page's paragraphs and citations, and every
+problem an author must hear of, before any page is rendered.
+
+The indexes, the full article and the apparatus are all built from this reading, so they agree
+with each other and with the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mkdocs.utils import meta
+
+from . import events, index, paragraphs, people, shortcodes
+from .citations import find_citations
+from .sitedata import SiteData
+
+
+@dataclass(frozen=True)
+class PageSource:
+    src_uri: str
+    title: str
+    source: str  # as in the file, front matter included
+
+
+@dataclass(frozen=True)
+class Reading:
+    article: paragraphs.Article
+    index: index.SiteIndex
+    published: dict[str, dt.date]  # page -> the date its year-less citations resolve against
+    problems: tuple[str, ...]
+
+    def published_at(self, src_uri: str, line: int, page_paragraphs: list[paragraphs.Paragraph]) -> dt.date:
+        """The publication date for a line of a page; on the full article, that of the paragraph's page."""
+        number = paragraphs.paragraph_at(page_paragraphs, line) if src_uri in self.article.article_pages else None
+        home = self.article.homes[number][0] if number in self.article.homes else src_uri
+        return self.published[home]
+
+
+def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
+    problems: list[str] = []
+    places: list[index.Cited] = []
+    published: dict[str, dt.date] = {}
+    for page in pages:
+        markdown, page_meta = meta.get_data(page.source)
+        offset = page.source[: len(page.source) - len(markdown)].count("\n")
+        where = page.src_uri
+        if page.source.startswith("---") and not page_meta:
+            problems.append(
+                f"{where}:1: the front matter is not valid YAML, so it is shown as text: quote values with ': '"
+            )
+        published[where] = value = page_meta.get("published", data.published)
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            problems.append(f"{where}: front matter published: {value!r} is not a date: write YYYY-MM-DD")
+            published[where] = data.published
+        problems += [
+            f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md"
+            for line, name in shortcodes.unknown(markdown)
+        ]
+        citations, found = find_citations(markdown, data.registry, published[where])
+        problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in found]
+        if paragraphs.has_article_placeholder(markdown):
+            continue  # the full article's paragraphs are indexed on the pages where they are written
+        page_paragraphs = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
+        places.extend(index.places_on_page(where, page.title, citations, page_paragraphs))
+    article = paragraphs.collect([(p.src_uri, p.source) for p in pages])
+    problems += article.problems
+    texts = article.texts
+    problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))
+    problems += people.problems(data.people, texts, str(data.data_dir / people.PEOPLE_FILE))
+    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems))
