@@ -282,6 +282,12 @@ def new_page(browser: Browser, site_url: str, request: pytest.FixtureRequest) ->
 
 
 @pytest.fixture
+def watches(request: pytest.FixtureRequest) -> list[Watch]:
+    """The watches on the pages this test opened, in order (to test the watch itself)."""
+    return request.node.stash.setdefault(WATCHES, [])
+
+
+@pytest.fixture
 def page(new_page: Callable[..., Page]) -> Page:
     """A watched page at the desktop size, light scheme."""
     return new_page(color_scheme="light")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,6 +24,34 @@ def test_page_loads_gzipped_with_no_error_and_no_other_host(page: Page, path):
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     assert page.title().endswith(SITE_NAME)
     expect(heading(page)).to_have_count(1)
+
+
+def test_the_watch_on_every_page_catches_other_hosts_console_errors_and_page_errors(page: Page, watches):
+    """The guard the other tests rely on: what it must catch, it catches (then it is cleared)."""
+    goto(page, "/")
+    (watch,) = watches
+    assert not watch.problems
+    page.evaluate("fetch('https://fonts.example.com/x.css').catch(() => {})")
+    page.evaluate("console.error('a console error')")
+    page.evaluate("setTimeout(() => { throw new Error('an uncaught error') })")
+    page.evaluate("fetch('/no-such-file.js').catch(() => {})")
+    expected = [
+        "request to another host: GET https://fonts.example.com/x.css",
+        "a console error",
+        "an uncaught error",
+        "/no-such-file.js",
+    ]
+    for _ in range(100):  # events arrive while Playwright waits: wait until all have, or 5 s
+        if all(any(text in problem for problem in watch.problems) for text in expected):
+            break
+        page.wait_for_timeout(50)
+    caught = "\n".join(watch.problems)
+    assert "request to another host: GET https://fonts.example.com/x.css" in caught
+    assert re.search(r"^console error on .*: a console error", caught, re.MULTILINE), caught
+    assert re.search(r"^page error on .*an uncaught error", caught, re.MULTILINE), caught
+    assert re.search(r"^HTTP 404 for .*/no-such-file\.js$", caught, re.MULTILINE), caught
+    assert all(url.startswith(page.url) or "example.com" in url for url in watch.requests)
+    watch.problems.clear()
 
 
 def test_the_crawl_from_the_root_reaches_every_page_and_no_link_is_broken(page: Page, site_url, site_pages):
