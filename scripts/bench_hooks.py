@@ -54,11 +54,13 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import meta
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from bench_corpus import Corpus, load_vocabulary, nav_section, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = ROOT  # what is built: main() makes it a snapshot of ROOT, so edits during a run change nothing
+_NOT_COPIED = ("node_modules", "site", "site-*", "bench", "__pycache__")  # nor hidden files (.git, .venv, ...)
 VARIANTS = ("plain", "hooks", "links")
 ROTATION = ("hooks", "links", "plain")  # the first build of a size is a hook build: it writes the links-only pages
 LABELS = {"plain": "plain (no hooks)", "hooks": "hooks", "links": "links only"}
@@ -174,7 +176,7 @@ def run_build(overrides: dict, *, capture: dict[str, str] | None = None, profile
             start, cpu = time.perf_counter(), time.process_time()
             if profile:
                 profile.enable()
-            config = load_config(str(ROOT / "mkdocs.yml"), **overrides)
+            config = load_config(str(PROJECT / "mkdocs.yml"), **overrides)
             timer.install(config)
             if capture is not None:
 
@@ -214,9 +216,29 @@ def project_version() -> str:
     return head.stdout.strip() + (f", with {files} changed files in hooks/, docs/ or the config" if files else "")
 
 
+def snapshot(target: Path) -> Path:
+    """A copy of the project (hooks, data, templates, docs, includes, config): a run measures one version."""
+    ignore = shutil.ignore_patterns(".*", *_NOT_COPIED)
+    target.mkdir()
+    for entry in ROOT.iterdir():
+        if entry.name.startswith(".") or any(entry.match(pattern) for pattern in _NOT_COPIED):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, target / entry.name, ignore=ignore)
+        elif entry.is_file():
+            shutil.copy2(entry, target / entry.name)
+    return target
+
+
 def project_config() -> dict:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
-        return yaml_load(file)
+    """The raw mkdocs.yml, for its nav, docs_dir and extra.edm.published (other tags read as None)."""
+
+    class Loader(get_yaml_loader()):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # "!relative" etc.; "!ENV" is kept
+    with open(PROJECT / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml_load(file, loader=Loader)
 
 
 @dataclass
@@ -240,9 +262,9 @@ def prepare(pages: int, work: Path, base: dict, seed: int) -> Size:
     published = (base.get("extra") or {}).get("edm", {}).get("published")
     if not isinstance(published, dt.date):
         raise SystemExit("mkdocs.yml: extra.edm.published must be a date")
-    vocabulary = load_vocabulary(ROOT / "hooks" / "data", published)
+    vocabulary = load_vocabulary(PROJECT / "hooks" / "data", published)
     folder = work / f"pages-{pages}"
-    docs = ROOT / (base.get("docs_dir") or "docs")
+    docs = PROJECT / (base.get("docs_dir") or "docs")
     corpus = write_corpus(folder / "docs", docs, pages, vocabulary, citations=CITATIONS_PER_PAGE, seed=seed)
     nav = [*(base.get("nav") or []), nav_section(corpus)] if base.get("nav") else None
     common = {"strict": False, "nav": nav}  # warnings are counted, not fatal; the plain build has some
@@ -520,12 +542,12 @@ def profile_hooks(size: Size, top: int) -> list[str]:
     profile = cProfile.Profile()
     result = run_build(size.configs["hooks"], profile=profile)
     stats = pstats.Stats(profile, stream=io.StringIO())
-    hooks_dir = str(ROOT / "hooks")
+    hooks_dir = str(PROJECT / "hooks")
 
     def name(key: tuple[str, int, str]) -> str:
         filename, line, function = key
-        if filename.startswith(str(ROOT)):
-            filename = str(Path(filename).relative_to(ROOT))
+        if filename.startswith(str(PROJECT)):
+            filename = str(Path(filename).relative_to(PROJECT))
         elif "site-packages/" in filename:
             filename = filename.split("site-packages/", 1)[1]
         return f"{filename}:{line}({function})" if line else function
@@ -569,17 +591,21 @@ def main(argv: list[str] | None = None) -> int:
     if not sizes or min(sizes) < 1:
         parser.error("--sizes: give page counts of at least 1")
     logging.basicConfig(format="%(name)s: %(message)s", level=logging.WARNING)
+    if args.json:
+        args.json = args.json.resolve()
 
-    os.chdir(ROOT)  # pymdownx.snippets reads includes/ from the working directory, as `make` runs it
+    global PROJECT
     started = time.perf_counter()
     version = project_version()
-    profiled = 0.0
     work = Path(tempfile.mkdtemp(prefix="edm-bench-"))
-    base = project_config()
     summaries: list[Summary] = []
     corpora: dict[int, Corpus] = {}
-    extra: list[str] = []
+    profile_lines: list[str] = []
+    profiled = 0.0
     try:
+        PROJECT = snapshot(work / "project")
+        os.chdir(PROJECT)  # pymdownx.snippets reads includes/ from the working directory, as `make` runs it
+        base = project_config()
         for pages in sizes:
             reps = args.reps or (5 if pages < 300 else 3)
             print(f"{pages} pages: writing the corpus", file=sys.stderr, flush=True)
@@ -587,40 +613,43 @@ def main(argv: list[str] | None = None) -> int:
             corpora[pages] = size.corpus
             measure(size, reps, warm_up=pages == sizes[0])
             summaries.append(summarise(size))
-            if args.profile and pages == sizes[-1]:
-                profiled = time.perf_counter()
-                extra = profile_hooks(size, top=15)
-                profiled = time.perf_counter() - profiled
-            if not args.keep:
-                shutil.rmtree(work / f"pages-{pages}", ignore_errors=True)
+            if pages != sizes[-1] and not args.keep:
+                shutil.rmtree(size.folder, ignore_errors=True)
+        measured = time.perf_counter() - started
+        print("\n".join([*report(summaries, corpora, version), "", f"wall time of the benchmark: {measured:.0f} s"]))
+        if args.json:
+            save(args.json, summaries, version, args.seed, measured)
+        if args.profile:
+            print(f"{size.pages} pages: one more hook build, under cProfile", file=sys.stderr, flush=True)
+            profiled = time.perf_counter()
+            profile_lines = profile_hooks(size, top=15)
+            profiled = time.perf_counter() - profiled
+            print("\n".join([*profile_lines, "", f"wall time of the cProfile build: {profiled:.0f} s"]))
     finally:
+        os.chdir(ROOT)
         if args.keep:
             print(f"corpus and sites kept in {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    wall = time.perf_counter() - started
-
-    lines = report(summaries, corpora, version) + extra
-    of_which = f" (of which the cProfile build {profiled:.0f} s)" if profiled else ""
-    lines += ["", f"wall time of the benchmark: {wall:.0f} s{of_which}"]
-    print("\n".join(lines))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        result = {
-            "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "project": version,
-            "python": platform.python_version(),
-            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
-            "versions": {p: metadata.version(p) for p in ("mkdocs", "mkdocs-material", "markdown-it-py", "Markdown")},
-            "citations_per_page": CITATIONS_PER_PAGE,
-            "seed": args.seed,
-            "wall_seconds": round(wall, 1),
-            "sizes": [asdict(s) for s in summaries],
-            "verdicts": verdicts(summaries),
-        }
-        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"results saved to {args.json}", file=sys.stderr)
     return 0
+
+
+def save(path: Path, summaries: list[Summary], version: str, seed: int, wall: float) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    result = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "project": version,
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "versions": {p: metadata.version(p) for p in ("mkdocs", "mkdocs-material", "markdown-it-py", "Markdown")},
+        "citations_per_page": CITATIONS_PER_PAGE,
+        "seed": seed,
+        "wall_seconds": round(wall, 1),
+        "sizes": [asdict(s) for s in summaries],
+        "verdicts": verdicts(summaries),
+    }
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"results saved to {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":
