@@ -36,6 +36,10 @@ def test_md_link_plain() -> None:
         ("[x](y)", "\\[x\\](y)"),
         ("<script>", "&lt;script&gt;"),
         ("R&D", "R&amp;D"),
+        ("1909. Founded", "1909\\. Founded"),
+        ("- a list?", "\\- a list?"),
+        ("two\nlines  folded", "two lines folded"),
+        ("a | b", "a \\| b"),
     ],
 )
 def test_md_text_escapes(text: str, expected: str) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from edm_site.events import load_events
+from edm_site.people import load_people
 from edm_site.registry import DataFileError, load_edm_articles, load_outlets, load_registry
 
 DATA = Path(__file__).parent.parent / "hooks" / "data"
@@ -132,7 +135,7 @@ EDM_OTHER = """\
         ),
         (
             EDM_THIS + EDM_OTHER.replace("issue: {value: 60,", "issue: {value: sixty,"),
-            "issue is verified but its value is missing or of the wrong kind",
+            "issue is verified but its value is missing or not a whole number",
         ),
     ],
 )
@@ -143,3 +146,118 @@ def test_malformed_edm_articles(tmp_path: Path, text: str, message: str) -> None
         load_edm_articles(path)
     assert message in str(error.value)
     assert str(path) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            GOOD_OUTLET.replace("  aliases:", "  aliasses:"),
+            'outlets.yml:1: entry 1 (kommersant): unknown field "aliasses": did you mean "aliases"?',
+        ),
+        (
+            GOOD_OUTLET.replace("  language: Russian\n", "  language: Russian\n  language: English\n"),
+            'outlets.yml:6: the key "language" is given twice',
+        ),
+        (GOOD_OUTLET.replace("profile: A daily.", "profile: |\n    A daily\n    of note."), None),
+    ],
+)
+def test_outlet_fields_are_checked(tmp_path: Path, text: str, message: str | None) -> None:
+    if message is None:
+        assert load_outlets(write(tmp_path, text))[0].profile == "A daily of note."
+        return
+    with pytest.raises(DataFileError) as error:
+        load_outlets(write(tmp_path, text))
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            EDM_THIS + EDM_OTHER.replace("volume: {value: 14,", "volume: {value: true,"),
+            "volume is verified but its value is missing or not a whole number",
+        ),
+        (
+            EDM_THIS + EDM_OTHER.replace("date: 2017-05-04", "date: 2017-05-04 10:00:00"),
+            'date "2017-05-04 10:00:00" is not a date',
+        ),
+        (
+            EDM_THIS + EDM_OTHER.replace("match: {value: true,", "match: {value: yes please,"),
+            "match is inferred but its value is missing or not true or false",
+        ),
+        (
+            EDM_THIS + EDM_OTHER.replace("title: {value: T,", "title: {value: T, source: x,"),
+            'title has an unknown field "source"',
+        ),
+        (
+            EDM_THIS.replace(
+                "title: {value: Title, status: verified, evidence: https://example.org/d}",
+                "title: {value: null, status: unknown}",
+            ),
+            "the site's own article must have a known title",
+        ),
+        (
+            EDM_THIS.replace("  this: true\n", "  this: true\n  match: {value: true, status: verified, evidence: x}\n"),
+            'unknown field "match"',
+        ),
+    ],
+)
+def test_edm_fields_are_checked(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "edm-articles.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_edm_articles(path)
+    assert message in str(error.value)
+
+
+EVENT = "- date: 2017-05-09\n  what: Interception.\n  quote: on May 9\n  paragraph: 4\n"
+PERSON = "- id: rex-tillerson\n  name: Rex Tillerson\n  forms: [Rex Tillerson]\n  role: {quote: US Secretary of State Rex Tillerson, paragraph: 2}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("events.yml", EVENT.replace("paragraph: 4", "paragraph: true"), 'paragraph "True" is not a paragraph number'),
+        (
+            "events.yml",
+            EVENT.replace("date: 2017-05-09", "date: 2017-13"),
+            'date "2017-13" is neither YYYY-MM-DD nor YYYY-MM',
+        ),
+        (
+            "events.yml",
+            EVENT.replace("date: 2017-05-09", "date: 2017-05-09T10:00:00"),
+            "is neither YYYY-MM-DD nor YYYY-MM",
+        ),
+        ("events.yml", EVENT + "  end: 2017-05-01\n", 'end "2017-05-01" must be on or after the start'),
+        ("events.yml", EVENT + "  wat: x\n", 'unknown field "wat": did you mean "what"?'),
+        (
+            "people.yml",
+            PERSON.replace("id: rex-tillerson", "id: 'rex\"><img src=x>'"),
+            "must be lower-case letters, digits and hyphens",
+        ),
+        (
+            "people.yml",
+            PERSON.replace("{quote: US Secretary of State Rex Tillerson, paragraph: 2}", "{ours: }"),
+            'field "ours" is missing or not text',
+        ),
+        (
+            "people.yml",
+            PERSON.replace(", paragraph: 2}", "}"),
+            "role must be {quote: <the article's words>, paragraph: N} or {ours: <our words>}",
+        ),
+    ],
+)
+def test_events_and_people_are_checked(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        (load_events if name == "events.yml" else load_people)(path)
+    assert message in str(error.value)
+
+
+def test_event_spans_are_written_out() -> None:
+    events = load_events(DATA / "events.yml")
+    assert [e.when for e in events] == ["December 2016", "9 May 2017", "10 May 2017", "14–15 May 2017", "July 2017"]
+    span = dataclasses.replace(events[1], end=dt.date(2018, 1, 2))
+    assert span.when == "9 May 2017 – 2 January 2018"

@@ -1,13 +1,16 @@
 """YAML data files read entry by entry, so that every problem names the file, the line and the fix.
 
 The loader is PyYAML's safe loader, remembering the line of every mapping (``__line__``) and
-refusing dates that do not exist with the line they are on.
+refusing, each with its line, a key given twice and a date that does not exist. Text values have
+their white space folded, so a value written over several lines cannot break a table or a list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import difflib
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,18 @@ class Fact:
     def known(self) -> bool:
         return self.status != "unknown" and self.value is not None
 
+    @property
+    def evidence_url(self) -> str | None:
+        """The evidence as an address to link to, when it is one; otherwise it is a description."""
+        return evidence_url(self.evidence)
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+def evidence_url(evidence: str | None) -> str | None:
+    return evidence if evidence and _URL.fullmatch(evidence) else None
+
 
 class DataFileError(ValueError):
     """A data file that cannot be used; the message names the file, the line and the fix."""
@@ -40,6 +55,14 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = key_node.value
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f'the key "{key}" is given twice: keep one', key_node.start_mark
+            )
+        seen.add(key)
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
@@ -61,18 +84,25 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 class Entry:
     """Reads the fields of one entry, and says exactly where a field is wrong."""
 
-    def __init__(self, path: Path, raw: Any, index: int) -> None:
+    def __init__(self, path: Path, raw: Any, index: int, fields: Iterable[str]) -> None:
         self.path = path
         if not isinstance(raw, Mapping):
             raise DataFileError(f"{path}: entry {index + 1} is not a mapping of field: value")
         self.raw = raw
-        self.where = f"{path}:{raw['__line__']}: entry {index + 1}"
+        self.line = raw["__line__"]
+        self.label = f"entry {index + 1}"
         known = raw.get("id") or raw.get("date")
         if known:
-            self.where += f" ({known})"
+            self.label += f" ({known})"
+        allowed = set(fields)
+        for key in raw:
+            if key != "__line__" and key not in allowed:
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                hint = f': did you mean "{close[0]}"?' if close else f": the fields are {', '.join(sorted(allowed))}"
+                raise self.fail(f'unknown field "{key}"{hint}')
 
-    def fail(self, problem: str) -> DataFileError:
-        return DataFileError(f"{self.where}: {problem}")
+    def fail(self, problem: str, line: int | None = None) -> DataFileError:
+        return DataFileError(f"{self.path}:{line or self.line}: {self.label}: {problem}")
 
     def text(self, field: str, *, required: bool = True) -> str | None:
         value = self.raw.get(field)
@@ -80,7 +110,7 @@ class Entry:
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f'field "{field}" is missing or not text: add {field}: <text>')
-        return value.strip()
+        return " ".join(value.split())
 
     def choice(self, field: str, allowed: tuple[str, ...]) -> str:
         value = self.text(field)
@@ -97,33 +127,60 @@ class Entry:
 
     def date(self, field: str) -> dt.date:
         value = self.raw.get(field)
-        if not isinstance(value, dt.date):
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise self.fail(f'{field} "{value}" is not a date: write it as YYYY-MM-DD')
         return value
 
-    def fact(self, field: str, kind: type | tuple[type, ...] = str) -> Fact:
+    def number(self, field: str) -> int:
+        value = self.raw.get(field)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(f'{field} "{value}" is not a paragraph number (1, 2, ...)')
+        return value
+
+    def fact(self, field: str, kind: type = str) -> Fact:
         raw = self.raw.get(field)
         if not isinstance(raw, Mapping):
             raise self.fail(f'field "{field}" is missing: add {field}: {{value: ..., status: ..., evidence: ...}}')
+        line = raw["__line__"]
+        for key in raw:
+            if key not in ("value", "status", "evidence", "note", "__line__"):
+                raise self.fail(f'{field} has an unknown field "{key}": use value, status, evidence, note', line)
         status = raw.get("status")
         if status not in STATUSES:
-            raise self.fail(f'{field}.status "{status}" is not one of: {", ".join(STATUSES)}')
+            raise self.fail(f'{field}.status "{status}" is not one of: {", ".join(STATUSES)}', line)
         value = raw.get("value")
+        wrong_kind = (
+            not isinstance(value, kind)
+            or (isinstance(value, bool) and kind is not bool)
+            or (isinstance(value, dt.datetime) and kind is dt.date)
+            or (isinstance(value, str) and not value.strip())
+        )
         if status == "unknown":
             if value is not None:
-                raise self.fail(f"{field} is unknown but has a value: remove the value or change the status")
-        elif not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-            raise self.fail(f"{field} is {status} but its value is missing or of the wrong kind")
+                raise self.fail(f"{field} is unknown but has a value: remove the value or change the status", line)
+        elif wrong_kind:
+            raise self.fail(f"{field} is {status} but its value is missing or not {_KINDS[kind]}", line)
         evidence = raw.get("evidence")
         needs_evidence = status != "unknown" or evidence is not None
         if needs_evidence and (not isinstance(evidence, str) or not evidence.strip()):
-            raise self.fail(f"{field}.evidence is missing: say where the fact was seen")
+            raise self.fail(f"{field}.evidence is missing: say where the fact was seen", line)
         note = raw.get("note")
         if note is not None and not isinstance(note, str):
-            raise self.fail(f"{field}.note is not text")
+            raise self.fail(f"{field}.note is not text", line)
         if field == "address" and value is not None:
             self.https(f"{field}.value", value)
-        return Fact(value, status, evidence, note)
+        if isinstance(value, str):
+            value = " ".join(value.split())
+        return Fact(
+            value, status, " ".join(evidence.split()) if evidence else None, " ".join(note.split()) if note else None
+        )
+
+
+_KINDS = {str: "text", int: "a whole number", bool: "true or false", dt.date: "a date, YYYY-MM-DD"}
+
+
+def _folded(value: Any) -> Any:
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def load_entries(path: Path) -> list[Any]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import DataFileError, Entry, load_entries
+from .datafile import Entry, load_entries
 from .dates import MONTHS, long_form
 
 EVENTS_FILE = "events.yml"
@@ -33,7 +33,7 @@ class Event:
     def when(self) -> str:
         if self.by_month:
             return f"{MONTHS[self.start.month - 1]} {self.start.year}"
-        if self.end and self.end.month == self.start.month:
+        if self.end and (self.end.year, self.end.month) == (self.start.year, self.start.month):
             return f"{self.start.day}–{long_form(self.end)}"
         return long_form(self.start) + (f" – {long_form(self.end)}" if self.end else "")
 
@@ -44,7 +44,7 @@ class Event:
 
 def _start(entry: Entry) -> tuple[dt.date, bool]:
     value = entry.raw.get("date")
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value, False
     match = _MONTH.fullmatch(str(value))
     if match and 1 <= int(match.group(2)) <= 12:
@@ -55,14 +55,12 @@ def _start(entry: Entry) -> tuple[dt.date, bool]:
 def load_events(path: Path) -> tuple[Event, ...]:
     events = []
     for index, raw in enumerate(load_entries(path)):
-        entry = Entry(path, raw, index)
+        entry = Entry(path, raw, index, ("date", "end", "what", "quote", "paragraph", "note"))
         start, by_month = _start(entry)
-        end = raw.get("end")
-        if end is not None and (not isinstance(end, dt.date) or end < start):
-            raise entry.fail(f'end "{end}" must be a date (YYYY-MM-DD) on or after the start')
-        paragraph = raw.get("paragraph")
-        if not isinstance(paragraph, int) or paragraph < 1:
-            raise entry.fail("paragraph must be the number of the paragraph that narrates the event")
+        end = entry.date("end") if "end" in raw else None
+        if end is not None and end < start:
+            raise entry.fail(f'end "{end}" must be on or after the start')
+        paragraph = entry.number("paragraph")
         events.append(
             Event(
                 start,
@@ -82,13 +80,13 @@ def misquoted(events: tuple[Event, ...], paragraphs: dict[int, str], path: str) 
     """A message for every event whose quote is not in the paragraph it names."""
     problems = []
     for event in events:
-        text = " ".join(paragraphs.get(event.paragraph, "").split())
+        if event.paragraph not in paragraphs:
+            problems.append(f"{path}:{event.line}: there is no ¶{event.paragraph}: give the paragraph that narrates it")
+            continue
+        text = " ".join(paragraphs[event.paragraph].split())
         if event.quote not in text:
             problems.append(
                 f"{path}:{event.line}: the quote “{event.quote}” is not in ¶{event.paragraph}: "
                 "quote the article's words exactly, or correct the paragraph number"
             )
     return problems
-
-
-__all__ = ["EVENTS_FILE", "DataFileError", "Event", "load_events", "misquoted"]

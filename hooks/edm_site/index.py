@@ -54,8 +54,9 @@ class SiteIndex:
         return self._group("lost-outlets", lambda c: c.kind == "lost")
 
     def edm_articles(self, registry: Registry) -> list[Group]:
-        """Every EDM article, cited or not, in the order of the data file."""
-        return [self._group(a.anchor, lambda c, a=a: c.edm == a, edm=a) for a in registry.edm_articles]
+        """Every EDM article, cited or not, oldest first."""
+        articles = sorted(registry.edm_articles, key=lambda a: a.date)
+        return [self._group(a.anchor, lambda c, a=a: c.edm == a, edm=a) for a in articles]
 
     def on_page(self, src_uri: str, registry: Registry) -> list[Group]:
         """The groups of one page: outlets, then the lost outlets, then EDM articles."""

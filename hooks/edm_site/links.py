@@ -17,8 +17,13 @@ def relative(target_src_uri: str, from_src_uri: str) -> str:
 
 
 def md_text(text: str) -> str:
-    """Text from data, safe as Markdown link text or list text."""
-    return re.sub(r"([\\`*_\[\]{}#|])", r"\\\1", html.escape(text, quote=False))
+    """Text from data, safe anywhere in a line of Markdown: link text, a list item, a table cell.
+
+    White space is folded (a line break would end a table row), Markdown's inline syntax is
+    escaped, and so is what would open a list or a heading at the start of a line.
+    """
+    escaped = re.sub(r"([\\`*_\[\]{}#|])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    return re.sub(r"^(\d+)([.)])|^([-+])", lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def md_link(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import Entry, load_entries
+from .registry import check_id
 from .words import paragraphs_naming, whole_word
 
 PEOPLE_FILE = "people.yml"
@@ -36,25 +37,26 @@ class Mentions:
 def load_people(path: Path) -> tuple[Person, ...]:
     people: list[Person] = []
     for index, raw in enumerate(load_entries(path)):
-        entry = Entry(path, raw, index)
+        entry = Entry(path, raw, index, ("id", "name", "forms", "role"))
         forms = raw.get("forms")
         if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
             raise entry.fail("forms must be a list of the name forms the article uses")
         role = raw.get("role")
-        if not isinstance(role, dict) or ("quote" in role) == ("ours" in role):
-            raise entry.fail("role must be {quote: <the article's words>, paragraph: N} or {ours: <our words>}")
-        paragraph = role.get("paragraph")
-        if "quote" in role and (not isinstance(paragraph, int) or paragraph < 1):
-            raise entry.fail("role.paragraph must be the number of the paragraph the quote is from")
+        shape = "role must be {quote: <the article's words>, paragraph: N} or {ours: <our words>}"
+        if not isinstance(role, dict) or set(role) - {"__line__"} not in ({"quote", "paragraph"}, {"ours"}):
+            raise entry.fail(shape)
+        role_entry = Entry(path, role, index, ("quote", "paragraph", "ours"))
+        is_quote = "quote" in role
         person = Person(
             id=entry.text("id"),
             name=entry.text("name"),
-            forms=tuple(f.strip() for f in forms),
-            role=str(role.get("quote") or role.get("ours")).strip(),
-            role_is_quote="quote" in role,
-            role_paragraph=paragraph if "quote" in role else None,
+            forms=tuple(" ".join(f.split()) for f in forms),
+            role=role_entry.text("quote" if is_quote else "ours"),
+            role_is_quote=is_quote,
+            role_paragraph=role_entry.number("paragraph") if is_quote else None,
             line=raw["__line__"],
         )
+        check_id(entry, person.id)
         if any(p.id == person.id for p in people):
             raise entry.fail(f'duplicate id "{person.id}": ids must be unique')
         people.append(person)
@@ -79,7 +81,9 @@ def problems(people: tuple[Person, ...], paragraphs: dict[int, str], path: str) 
                 f'{path}:{person.line}: {person.name}: the name form "{f}" is not in the article: remove it'
                 for f in unused
             ]
-        if person.role_is_quote and person.role not in texts.get(person.role_paragraph or 0, ""):
+        if person.role_is_quote and person.role_paragraph not in texts:
+            found.append(f"{path}:{person.line}: {person.name}: there is no ¶{person.role_paragraph}: correct the role")
+        elif person.role_is_quote and person.role not in texts.get(person.role_paragraph or 0, ""):
             found.append(
                 f"{path}:{person.line}: {person.name}: the role “{person.role}” is not in ¶{person.role_paragraph}: "
                 "quote the article exactly, or give the role as ours"

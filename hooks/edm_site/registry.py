@@ -7,6 +7,7 @@ naming the file, the entry's line and what is wrong, and the build stops.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,12 +75,24 @@ class Registry:
         return self._by_date.get(date)
 
 
+_OUTLET_FIELDS = ("id", "name", "aliases", "homepage", "language", "affiliation", "profile", "status", "evidence")
+_EDM_FIELDS = ("date", "match", "volume", "issue", "title", "author", "address")
+_THIS_FIELDS = ("date", "this", "published", "publisher", "volume", "issue", "title", "author", "address")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_id(entry: Entry, id: str) -> None:
+    """Ids become anchors in addresses: lower-case letters, digits and single hyphens."""
+    if not _ID.fullmatch(id):
+        raise entry.fail(f'id "{id}" must be lower-case letters, digits and hyphens')
+
+
 def load_outlets(path: Path) -> tuple[Outlet, ...]:
     outlets: list[Outlet] = []
     seen_ids: set[str] = set()
     seen_names: set[str] = set()
     for index, raw in enumerate(load_entries(path)):
-        entry = Entry(path, raw, index)
+        entry = Entry(path, raw, index, _OUTLET_FIELDS)
         aliases = raw.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise entry.fail("aliases must be a list of names")
@@ -94,8 +107,7 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
             status=entry.choice("status", STATUSES),
             evidence=entry.text("evidence"),
         )
-        if not outlet.id.replace("-", "").isalnum() or outlet.id != outlet.id.lower():
-            raise entry.fail(f'id "{outlet.id}" must be lower-case letters, digits and hyphens')
+        check_id(entry, outlet.id)
         if outlet.id in seen_ids:
             raise entry.fail(f'duplicate id "{outlet.id}": ids must be unique')
         for name in outlet.names:
@@ -112,8 +124,8 @@ def load_edm_articles(path: Path) -> tuple[tuple[EdmArticle, ...], EdmArticle]:
     articles: list[EdmArticle] = []
     this: EdmArticle | None = None
     for index, raw in enumerate(load_entries(path)):
-        entry = Entry(path, raw, index)
-        is_this = raw.get("this", False)
+        is_this = isinstance(raw, dict) and raw.get("this", False)
+        entry = Entry(path, raw, index, _THIS_FIELDS if is_this is True else _EDM_FIELDS)
         if not isinstance(is_this, bool):
             raise entry.fail('"this" must be true or false')
         article = EdmArticle(
@@ -132,6 +144,11 @@ def load_edm_articles(path: Path) -> tuple[tuple[EdmArticle, ...], EdmArticle]:
         if is_this:
             if this is not None:
                 raise entry.fail('a second entry says "this: true": only the site\'s own article may')
+            unknown = [
+                f for f in ("title", "volume", "issue", "publisher", "published") if not getattr(article, f).known
+            ]
+            if unknown:
+                raise entry.fail(f"the site's own article must have a known {', '.join(unknown)}: the site shows them")
             this = article
         articles.append(article)
     if this is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .datafile import evidence_url
 from .dates import long_form
 from .links import md_link, md_text, relative
 
@@ -25,6 +26,8 @@ def environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form)
+    env.filters.update(
+        md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form, evidence_url=evidence_url
+    )
     env.globals.update(link=md_link, relative=relative)
     return env
