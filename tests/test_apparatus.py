@@ -107,9 +107,9 @@ def test_every_chronology_entry_links_to_a_sentence_with_its_date(built_site: Pa
             for link in (a for a in element.iter() if a.tag == "a" and "#cite-" in a.attrs.get("href", "")):
                 cited = _target(built_site, link.attrs["href"], "chronology")
                 day, month, _ = date.split()
-                bracket = link.attrs["title"]
-                assert f"{month} {day}" in bracket, f"{date}: {bracket}"
-                assert bracket in " ".join(cited.parent.text().split()) or cited.parent.tag == "p"
+                assert f"{month} {day}" in link.attrs["title"], f"{date}: {link.attrs['title']}"
+                # The citation linked to is the one for this date: its own tooltip names the date.
+                assert date in cited.attrs["title"], f"{date}: {link.attrs['href']} is {cited.attrs['title']}"
                 checked += 1
             for quote in (q for q in element.iter() if q.tag == "q"):
                 paragraph = next(a for a in element.iter() if a.tag == "a" and "#p" in a.attrs["href"])
@@ -225,3 +225,24 @@ def test_apparatus_problems_fail_the_strict_build(
     with pytest.raises(BuildFailed) as failure:
         build_site(project, tmp_path / "site")
     assert message in str(failure.value)
+
+
+def test_about_lists_every_added_fact(built_site: Path) -> None:
+    rows = [r for r in page(built_site, "about").iter() if (r.tag == "tr" and by_id(r, "date")) or r.tag == "tr"]
+    facts = [r for r in rows if any("edm-status" in e.classes for e in r.iter())]
+    labels = [" ".join(next(c for c in r.iter() if c.tag == "td").text().split()) for r in facts]
+    assert labels == ["Title", "Publisher", "Volume", "Issue", "Date", "Author", "Address"]
+    statuses = {
+        label: next(e for e in r.iter() if "edm-status" in e.classes).text()
+        for label, r in zip(labels, facts, strict=True)
+    }
+    this = REGISTRY.this_article
+    assert statuses["Date"] == this.published.status == "inferred"
+    assert statuses["Author"] == this.author.status == "inferred"
+
+
+def test_cite_this_names_the_public_address(tmp_path: Path, root: Path) -> None:
+    site = build_site(root, tmp_path / "site", site_url="https://example.org/edm/")
+    codes = [" ".join(c.text().split()) for c in page(site, "syria").iter() if c.tag == "code"]
+    assert any(c.endswith("¶3. https://example.org/edm/syria/") for c in codes)
+    assert any(c.endswith("Read at https://example.org/edm/syria/.") for c in codes)

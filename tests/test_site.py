@@ -223,3 +223,76 @@ def test_data_folder_is_watched_by_serve(root: Path) -> None:
     config.plugins.on_startup(command="serve", dirty=False)
     config = config.plugins.on_config(config)
     assert str(root / "hooks" / "data") in config.watch
+
+
+def test_index_backlinks_land_on_citations_of_their_entry(built_site: Path) -> None:
+    """Every backlink on /sources/ and /edm/ leads to a citation that links back to the same entry."""
+    checked = 0
+    for name in ("sources", "edm"):
+        root = page(built_site, name)
+        entry = None
+        for element in root.iter():
+            if element.tag == "h2" and "id" in element.attrs:
+                entry = element.attrs["id"]
+            href = element.attrs.get("href", "") if element.tag == "a" else ""
+            if "#cite-" in href:
+                path, _, fragment = href.partition("#")
+                target = parse((built_site / name / path / "index.html").resolve().read_text(encoding="utf-8"))
+                cited = next(e for e in target.iter() if e.attrs.get("id") == fragment)
+                assert cited.attrs["href"].endswith(f"#{entry}"), (
+                    f"/{name}/#{entry}: {href} links to {cited.attrs['href']}"
+                )
+                checked += 1
+    outlets, lost, edm = reference_counts()
+    assert checked == sum(outlets.values()) + lost + sum(edm.values())
+
+
+def test_an_edited_rebuild_in_one_process_equals_a_fresh_build(tmp_path: Path, root: Path) -> None:
+    """State that outlives a build (as under mkdocs serve) would show as a difference here."""
+    import subprocess
+    import sys
+
+    project = copy_project(root, tmp_path / "project")
+    build_site(project, tmp_path / "before")
+    syria = project / "docs" / "syria.md"
+    syria.write_text(syria.read_text(encoding="utf-8").replace("(Kommersant, May 6)", "(RBC, May 6)"), encoding="utf-8")
+    outlets = project / "hooks" / "data" / "outlets.yml"
+    outlets.write_text(outlets.read_text(encoding="utf-8").replace("Moscow daily", "A Moscow daily"), encoding="utf-8")
+    again = build_site(project, tmp_path / "again")
+    script = (
+        "import sys; sys.path[:0] = sys.argv[3:]; from sitebuild import build_site; from pathlib import Path; "
+        "build_site(Path(sys.argv[1]), Path(sys.argv[2]))"
+    )
+    tests = str(Path(__file__).parent)
+    subprocess.run(
+        [sys.executable, "-c", script, str(project), str(tmp_path / "fresh"), tests, str(root / "hooks")], check=True
+    )
+    fresh = tmp_path / "fresh"
+    files = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(fresh, again, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+    assert "A Moscow daily" in (again / "sources" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_may_set_its_own_publication_date(tmp_path: Path, root: Path) -> None:
+    """Year-less dates resolve against the page's own date, on its page and in the full article."""
+    project = copy_project(root, tmp_path / "project")
+    syria = project / "docs" / "syria.md"
+    syria.write_text(
+        syria.read_text(encoding="utf-8").replace("title: Syria\n", "title: Syria\npublished: 2017-05-05\n"),
+        encoding="utf-8",
+    )
+    site = build_site(project, tmp_path / "site")
+
+    def kommersant_dates(name: str) -> set[str]:
+        return {a.attrs["title"].split(".")[0] for a in links(page(site, name), "edm-cite") if a.text() == "Kommersant"}
+
+    assert kommersant_dates("syria") == {"Kommersant, 6 May 2016"}  # after 5 May 2017, so the year before
+    assert kommersant_dates("article") == {
+        "Kommersant, 10 May 2017",
+        "Kommersant, 6 May 2016",
+        "Kommersant, 12 May 2017",
+    }
+    xref = next(a for a in links(page(site, "syria"), "edm-xref") if a.text() == "May 4")
+    assert xref.attrs["href"].endswith("#edm-2017-05-04")
