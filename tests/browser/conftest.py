@@ -46,7 +46,6 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 TIMEOUT_MS = 10_000
-PHONE = {"width": 375, "height": 667}
 
 # Content types as a static host sends them; text types are the ones compressed.
 CONTENT_TYPES = {
@@ -102,12 +101,15 @@ class StaticSiteHandler(SimpleHTTPRequestHandler):
     def _respond(self, *, with_body: bool) -> None:
         root = Path(self.directory).resolve()
         url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        target = (root / url_path.lstrip("/")).resolve()
+        try:
+            target = (root / url_path.lstrip("/")).resolve()
+        except (OSError, ValueError):  # a NUL byte, say
+            target = root / "does-not-exist"
         if root not in (target, *target.parents):
             target = root / "does-not-exist"
         if target.is_dir():
             if not url_path.endswith("/"):
-                self._redirect(url_path + "/")
+                self._redirect(url_path + "/", with_body=with_body)
                 return
             target = target / "index.html"
         if target.is_file():
@@ -117,7 +119,7 @@ class StaticSiteHandler(SimpleHTTPRequestHandler):
         else:
             self.send_error(HTTPStatus.NOT_FOUND)
 
-    def _redirect(self, location: str) -> None:
+    def _redirect(self, location: str, *, with_body: bool) -> None:
         query = urllib.parse.urlsplit(self.path).query
         location = urllib.parse.quote(location) + (f"?{query}" if query else "")
         body = f'<a href="{html.escape(location)}">Moved</a>'.encode()
@@ -126,7 +128,8 @@ class StaticSiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if with_body:
+            self.wfile.write(body)
 
     def _send(self, status: HTTPStatus, path: Path, *, with_body: bool) -> None:
         body = path.read_bytes()

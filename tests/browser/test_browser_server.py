@@ -76,10 +76,24 @@ def test_a_missing_page_is_a_404_with_the_sites_404_page(served_site):
     assert response.status == 404
     assert gzip.decompress(response.body) == (served_site.folder / "404.html").read_bytes()
     assert fetch(served_site.url, "/../../etc/passwd").status == 404
+    assert fetch(served_site.url, "/%00").status == 404
 
 
 def test_head_has_the_headers_and_no_body(served_site):
     response = fetch(served_site.url, "/about/", method="HEAD")
     assert response.status == 200
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert int(response.getheader("Content-Length")) > 0
     assert response.body == b""
+    assert fetch(served_site.url, "/about", method="HEAD").status == 301
+
+
+def test_gzip_refused_with_q_0_is_not_sent(served_site):
+    netloc = served_site.url.removeprefix("http://").rstrip("/")
+    connection = http.client.HTTPConnection(netloc, timeout=10)
+    connection.request("GET", "/", headers={"Accept-Encoding": "gzip;q=0, identity"})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    assert response.getheader("Content-Encoding") is None
+    assert body == (served_site.folder / "index.html").read_bytes()
