@@ -25,7 +25,7 @@ class Cited:
 
     @property
     def label(self) -> str:
-        return self.page_title + (f" ¶{self.paragraph}" if self.paragraph else "")
+        return self.page_title + (f"\u00a0¶{self.paragraph}" if self.paragraph else "")
 
 
 @dataclass(frozen=True)
