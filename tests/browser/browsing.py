@@ -39,9 +39,9 @@ FIRST_PAGES = (
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
-def goto(page: Page, path: str, *, wait_until: str = "load") -> Response:
+def goto(page: Page, path: str) -> Response:
     """Load ``path`` with a full navigation; return its response once Material's scripts have started."""
-    response = page.goto(path, wait_until=wait_until)
+    response = page.goto(path, wait_until="load")
     assert response is not None, f"no response for {path}"
     assert response.status == 200, f"{path}: HTTP {response.status}"
     # Material's bundle publishes its observables on window once it has set the page up.

@@ -46,6 +46,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 TIMEOUT_MS = 10_000
+DESKTOP = {"width": 1280, "height": 720}
 
 # Content types as a static host sends them; text types are the ones compressed.
 CONTENT_TYPES = {
@@ -276,8 +277,7 @@ def new_page(browser: Browser, site_url: str, request: pytest.FixtureRequest) ->
         watch = Watch(site_url)
         watch.attach(context)
         watches.append(watch)
-        page = context.new_page()
-        return page
+        return context.new_page()
 
     yield open_page
     for context in contexts:
@@ -292,15 +292,26 @@ def watches(request: pytest.FixtureRequest) -> list[Watch]:
 
 @pytest.fixture
 def page(new_page: Callable[..., Page]) -> Page:
-    """A watched page at the desktop size, light scheme."""
-    return new_page(color_scheme="light")
+    """A watched page at a desktop size (wide enough for Material's sidebars), light scheme."""
+    return new_page(viewport=DESKTOP, color_scheme="light")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    """Fail the test (not its teardown) when a page it opened requested another host or logged an error."""
-    result = yield
-    problems = [problem for watch in item.stash.get(WATCHES, []) for problem in watch.problems]
-    if problems:
-        pytest.fail("the browser saw problems:\n  " + "\n  ".join(problems), pytrace=False)
+    """Fail the test (not its teardown) when a page it opened requested another host or logged an error.
+
+    A test that failed anyway gets what the browser saw as a section of its report.
+    """
+
+    def problems() -> list[str]:
+        return [problem for watch in item.stash.get(WATCHES, []) for problem in watch.problems]
+
+    try:
+        result = yield
+    except BaseException:
+        if problems():
+            item.add_report_section("call", "browser", "\n".join(problems()))
+        raise
+    if problems():
+        pytest.fail("the browser saw problems:\n  " + "\n  ".join(problems()), pytrace=False)
     return result
