@@ -1,6 +1,6 @@
 """Benchmark of the build hooks: what they cost a build, and how that grows with the citations.
 
-    .venv/bin/python scripts/bench_hooks.py                  # what `make bench` runs
+    .venv/bin/python scripts/bench_hooks.py                  # what `make bench-hooks` runs
     .venv/bin/python scripts/bench_hooks.py --sizes 1,100 --reps 3
     .venv/bin/python scripts/bench_hooks.py --json bench/results/run.json --profile
 
@@ -10,8 +10,8 @@ in-process, in three variants, round-robin within every repetition (the starting
     plain   the pages, no hooks: the citations stay dead text
     hooks   the same pages with the real hooks of hooks/ (their module files, their data)
     links   no hooks, but every page already holds exactly the Markdown the hooks would write
-            (captured from an untimed build with the hooks): MkDocs' own cost of rendering the
-            links, tooltips, "Sources on this page" lists and index pages the hooks add
+            (kept from the first hook build of the size, written between builds): MkDocs' own cost
+            of rendering the links, tooltips, endnotes, source lists and index pages the hooks add
 
 A build is timed from ``load_config`` to the end of ``build``. The hooks' own time is measured
 inside the same builds: every event function of the hook modules (``on_config``, ``on_files``,
@@ -19,6 +19,13 @@ inside the same builds: every event function of the hook modules (``on_config``,
 
 So ``hooks - plain`` = (links - plain: MkDocs renders what the hooks write)
                      + (hooks - links: the hooks' own work, cross-checked by the in-build timer).
+
+Every figure is taken in wall-clock and in CPU time (CPU time is what a busy machine disturbs
+least). MkDocs' time per page is split between the synthetic pages and the site's own pages,
+whose index pages (sources, EDM issues, chronology) the hooks fill with every citation of the site.
+The builds use a snapshot of the project taken at the start (hooks, data, templates, docs, config),
+with the synthetic pages added to a copy of the site's own docs, and ``strict`` off (warnings are
+counted: the plain build has a few, from the site's links to anchors only the hooks write).
 
 Targets (from the project's issue): the hooks' own time is at most 5% of the build at 500 pages,
 and grows linearly with the number of citations (their time per citation at the largest size is
@@ -51,6 +58,7 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from mkdocs.commands import build as build_module
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import meta
@@ -133,6 +141,42 @@ class GcTimer:
         gc.callbacks.remove(self)
 
 
+class PageTimer:
+    """MkDocs' CPU time per page (reading and rendering its Markdown, then its HTML template).
+
+    For the plain and links-only builds this is MkDocs' own work; for the hook build it includes
+    the hooks' page events. The site's own pages are kept one by one, the synthetic ones summed.
+    """
+
+    def __init__(self, synthetic: frozenset[str]) -> None:
+        self.synthetic = synthetic
+        self.synthetic_cpu = 0.0
+        self.site: dict[str, float] = defaultdict(float)
+
+    def _wrap(self, function):
+        def timed(page, *args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(page, *args, **kwargs)
+            finally:
+                spent = time.process_time() - start
+                if page.file.src_uri in self.synthetic:
+                    self.synthetic_cpu += spent
+                else:
+                    self.site[page.file.src_uri] += spent
+
+        return timed
+
+    def __enter__(self) -> PageTimer:
+        self._saved = build_module._populate_page, build_module._build_page
+        build_module._populate_page = self._wrap(build_module._populate_page)
+        build_module._build_page = self._wrap(build_module._build_page)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        build_module._populate_page, build_module._build_page = self._saved
+
+
 class _Warnings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -150,6 +194,8 @@ class Build:
     hooks: dict[str, float] = field(default_factory=dict)  # event -> wall-clock seconds (hooks variant only)
     hooks_cpu: dict[str, float] = field(default_factory=dict)  # event -> CPU seconds
     warnings: int = 0
+    synthetic_pages_cpu: float = 0.0  # PageTimer: the synthetic pages, together
+    site_pages_cpu: dict[str, float] = field(default_factory=dict)  # and each of the site's own pages
 
     @property
     def hooks_total(self) -> float:
@@ -160,7 +206,13 @@ class Build:
         return sum(self.hooks_cpu.values())
 
 
-def run_build(overrides: dict, *, capture: dict[str, str] | None = None, profile: cProfile.Profile | None = None):
+def run_build(
+    overrides: dict,
+    *,
+    synthetic: frozenset[str] = frozenset(),
+    capture: dict[str, str] | None = None,
+    profile: cProfile.Profile | None = None,
+):
     """One in-process build of the project's mkdocs.yml with ``overrides``, timed from load_config to the end.
 
     With ``capture``, the Markdown of every page after all the hooks is kept in it, by src_uri.
@@ -172,7 +224,7 @@ def run_build(overrides: dict, *, capture: dict[str, str] | None = None, profile
     timer = HookTimer()
     gc.collect()
     try:
-        with GcTimer() as collector:
+        with GcTimer() as collector, PageTimer(synthetic) as pages:
             start, cpu = time.perf_counter(), time.process_time()
             if profile:
                 profile.enable()
@@ -193,7 +245,16 @@ def run_build(overrides: dict, *, capture: dict[str, str] | None = None, profile
     if handler.messages and capture is not None:
         for message in handler.messages[:5]:
             log.warning(f"build with the hooks: {message}")
-    return Build(seconds, cpu, collector.seconds, dict(timer.seconds), dict(timer.cpu), len(handler.messages))
+    return Build(
+        seconds,
+        cpu,
+        collector.seconds,
+        dict(timer.seconds),
+        dict(timer.cpu),
+        len(handler.messages),
+        pages.synthetic_cpu,
+        dict(pages.site),
+    )
 
 
 # --- The corpus and its three configurations ----------------------------------------------------
@@ -333,7 +394,7 @@ def measure(size: Size, reps: int, *, warm_up: bool) -> None:
         order = ROTATION[rep % 3 :] + ROTATION[: rep % 3]
         for variant in order:
             keep = captured if variant == "hooks" else None
-            result = run_build(size.configs[variant], capture=keep)
+            result = run_build(size.configs[variant], synthetic=frozenset(size.corpus.pages), capture=keep)
             if keep is not None:
                 write_links_pages(size, keep)
                 captured = None
@@ -371,6 +432,8 @@ class Summary:
     ratio_links: float
     identical_html: tuple[int, int]
     warnings: dict[str, int]
+    page_groups: dict[str, dict[str, float]]  # variant -> synthetic / site / rest: median CPU seconds
+    site_pages: dict[str, dict[str, float]]  # variant -> src_uri of the site's own page -> median CPU seconds
     raw: dict[str, list[dict]]
 
 
@@ -409,6 +472,18 @@ def summarise(size: Size) -> Summary:
         ratio_links=seconds["links"]["median"] / plain,
         identical_html=size.identical_html,
         warnings={v: sum(b.warnings for b in size.builds[v]) for v in VARIANTS},
+        page_groups={
+            v: {
+                "synthetic": median([b.synthetic_pages_cpu for b in builds]),
+                "site": median([sum(b.site_pages_cpu.values()) for b in builds]),
+                "rest": median([b.cpu - b.synthetic_pages_cpu - sum(b.site_pages_cpu.values()) for b in builds]),
+            }
+            for v, builds in size.builds.items()
+        },
+        site_pages={
+            v: {page: median([b.site_pages_cpu.get(page, 0.0) for b in builds]) for page in builds[0].site_pages_cpu}
+            for v, builds in size.builds.items()
+        },
         raw={v: [asdict(b) for b in size.builds[v]] for v in VARIANTS},
     )
 
@@ -481,6 +556,28 @@ def report(summaries: list[Summary], corpora: dict[int, Corpus], version: str) -
     add("  hooks - links: what running the hooks adds; 'hooks own' is the hooks' time measured inside the")
     add("                 hook builds, by timing every hook event; 'own share' is hooks own / the hook build")
     add("  wall: wall-clock time; cpu: the process's CPU time, which a busy machine disturbs less")
+    add("")
+    add("MkDocs' CPU time by group of pages (medians, seconds; reading, rendering and writing each page):")
+    add("")
+    header = f"{'pages':>5}  {'variant':<16} {'synthetic pages':>16} {'site own pages':>15} {'rest of build':>14}"
+    add(header)
+    add("-" * len(header))
+    for s in summaries:
+        for v in VARIANTS:
+            g = s.page_groups[v]
+            add(f"{s.pages:>5}  {LABELS[v]:<16} {g['synthetic']:>16.3f} {g['site']:>15.3f} {g['rest']:>14.3f}")
+        add("")
+    big = summaries[-1]
+    slowest = sorted(big.site_pages["links"].items(), key=lambda item: -item[1])[:6]
+    add(
+        f"  the site's own pages include the index pages the hooks fill from every citation; at {big.pages} pages "
+        "the slowest, links only (plain):"
+    )
+    add(
+        "  "
+        + "; ".join(f"{page} {cpu:.2f} s ({big.site_pages['plain'].get(page, 0.0):.2f} s)" for page, cpu in slowest)
+    )
+    add("  the hook build's figures include the hooks' page events; rest: navigation, search index, assets, ...")
     add("")
     add("The hooks' own time by event (medians, seconds):")
     add("")
