@@ -29,7 +29,8 @@ counted: the plain build has a few, from the site's links to anchors only the ho
 
 Targets (from the project's issue): the hooks' own time is at most 5% of the build at 500 pages,
 and grows linearly with the number of citations (their time per citation at the largest size is
-within LINEAR_FACTOR of that at the next size of at least 100 pages).
+within LINEAR_FACTOR of that at the next size of at least 100 pages). A target passes when it is
+met in wall-clock time and in CPU time.
 """
 
 from __future__ import annotations
@@ -609,11 +610,11 @@ def verdicts(summaries: list[Summary]) -> list[str]:
     by_pages = {s.pages: s for s in summaries}
     target = by_pages.get(500) or max(summaries, key=lambda s: s.pages)
     note = "" if target.pages == 500 else f" (500 pages not run: shown for the largest size, {target.pages} pages)"
-    verdict = "PASS" if target.hooks_share <= TARGET_SHARE else "FAIL"
+    verdict = "PASS" if max(target.hooks_share, target.hooks_share_cpu) <= TARGET_SHARE else "FAIL"
     out.append(
         f"hooks' own time at {target.pages} pages: {target.hooks_share:.2%} of build (median {target.hooks_own:.3f} s "
         f"of {target.seconds['hooks']['median']:.3f} s; in CPU time {target.hooks_share_cpu:.2%}; "
-        f"target <= {TARGET_SHARE:.0%}): {verdict}{note}"
+        f"target <= {TARGET_SHARE:.0%} in both): {verdict}{note}"
     )
     large = sorted((s for s in summaries if s.pages >= 100), key=lambda s: s.pages)
     if len(large) >= 2:
@@ -621,15 +622,16 @@ def verdicts(summaries: list[Summary]) -> list[str]:
         factor = big.per_citation_us / small.per_citation_us
         marginal = (big.hooks_own - small.hooks_own) / (big.citations - small.citations) * 1e6
         cpu_factor = big.per_citation_cpu_us / small.per_citation_cpu_us
-        verdict = "PASS" if factor <= LINEAR_FACTOR else "FAIL"
+        verdict = "PASS" if max(factor, cpu_factor) <= LINEAR_FACTOR else "FAIL"
         out.append(
             f"linear growth: hooks' own time per citation {small.per_citation_us:.1f} µs at {small.pages} pages, "
-            f"{big.per_citation_us:.1f} µs at {big.pages} pages (x{factor:.2f}, in CPU time x{cpu_factor:.2f}; "
-            f"marginal {marginal:.1f} µs per added citation; target x <= {LINEAR_FACTOR}): {verdict}"
+            f"{big.per_citation_us:.1f} µs at {big.pages} pages (x{factor:.2f}; in CPU time "
+            f"{small.per_citation_cpu_us:.1f} -> {big.per_citation_cpu_us:.1f} µs, x{cpu_factor:.2f}; marginal "
+            f"{marginal:.1f} µs per added citation; target x <= {LINEAR_FACTOR} in both): {verdict}"
         )
     else:
         out.append("linear growth: not checked (needs two sizes of at least 100 pages)")
-    if target.hooks_share > TARGET_SHARE:
+    if verdict == "FAIL" or max(target.hooks_share, target.hooks_share_cpu) > TARGET_SHARE:
         out.append("(run with --profile for the hooks' hotspots)")
     return out
 
