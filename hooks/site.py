@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataFileError as error:
         raise PluginError(str(error)) from None
     build.begin(build.Build(data, templates.environment(TEMPLATES)))
-    config.watch.extend([str(DATA), str(glossary_file(config).parent)])
+    config.watch.extend([str(DATA), str(TEMPLATES), str(glossary_file(config).parent)])
     return config
 
 
