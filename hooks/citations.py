@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edm_site import build, index, paragraphs, profile, shortcodes, tooltips
+from edm_site import build, paragraphs, profile, shortcodes, tooltips
 from edm_site import citations as found
 from edm_site.links import md_link, relative
 
@@ -32,10 +32,12 @@ INDEX_PAGES = (SOURCES_PAGE, EDM_PAGE, "chronology.md")  # their profile is the 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     current, reading = build.current(), build.reading()
     src_uri = page.file.src_uri
-    marked = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
-    citations, _ = found.find_citations(
-        markdown, current.data.registry, lambda line: reading.published_at(src_uri, line, marked)
-    )
+    citations = reading.citations(src_uri, markdown)
+    if citations is None:  # the full article, assembled since: each paragraph keeps its page's date
+        marked = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
+        citations, _ = found.find_citations(
+            markdown, current.data.registry, lambda line: reading.published_at(src_uri, line, marked)
+        )
     markdown = found.rewrite(markdown, citations, lambda c, text: _link(c, text, src_uri))
     markdown = shortcodes.expand(markdown, _handlers(src_uri))
     groups = reading.index.on_page(src_uri, current.data.registry)
@@ -64,7 +66,6 @@ def _link(citation: found.Citation, text: str, src_uri: str) -> str:
 def _handlers(src_uri: str) -> dict:
     data, reading = build.current().data, build.reading()
     site = reading.index
-    page = index.SiteIndex(tuple(p for p in site.places if p.src_uri == src_uri))
     homes = {number: home for number, (home, _) in reading.article.homes.items()}
     return {
         "sources": lambda: _render("sources.md.j2", src_uri, outlets=site.outlets(data.registry), lost=site.lost()),
@@ -74,7 +75,7 @@ def _handlers(src_uri: str) -> dict:
         "profile": lambda: _render(
             "profile.md.j2",
             src_uri,
-            profile=profile.profile((site if src_uri in INDEX_PAGES else page).places),
+            profile=profile.profile((site if src_uri in INDEX_PAGES else site.page(src_uri)).places),
             whole_site=src_uri in INDEX_PAGES,
         ),
         "chart": lambda: _render(

@@ -6,8 +6,10 @@ so that the index pages and each page's own source list can be written from it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from .citations import Citation
 from .paragraphs import Paragraph, paragraph_at
@@ -41,31 +43,56 @@ class Group:
     def count(self) -> int:
         return len(self.places)
 
+    @property
+    def dates(self) -> list[dt.date]:
+        """The dates cited, each once, oldest first."""
+        return sorted({place.citation.date for place in self.places})
+
 
 @dataclass(frozen=True)
 class SiteIndex:
     places: tuple[Cited, ...]
+    _by_page: dict[str, tuple[Cited, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_page: dict[str, list[Cited]] = {}
+        for place in self.places:
+            by_page.setdefault(place.src_uri, []).append(place)
+        object.__setattr__(self, "_by_page", {uri: tuple(places) for uri, places in by_page.items()})
+
+    def page(self, src_uri: str) -> SiteIndex:
+        """The index of one page."""
+        return SiteIndex(self._by_page.get(src_uri, ()))
 
     def outlets(self, registry: Registry) -> list[Group]:
         """Every cited outlet, in the order of the data file."""
-        return [g for o in registry.outlets if (g := self._group(o.id, lambda c, o=o: c.outlet == o, outlet=o)).count]
+        cited = self._grouped
+        return [Group(o.id, o, None, tuple(cited[o.id])) for o in registry.outlets if o.id in cited]
 
     def lost(self) -> Group:
-        return self._group("lost-outlets", lambda c: c.kind == "lost")
+        return Group("lost-outlets", None, None, tuple(self._grouped.get("lost-outlets", ())))
 
     def edm_articles(self, registry: Registry) -> list[Group]:
         """Every EDM article, cited or not, oldest first."""
+        cited = self._grouped
         articles = sorted(registry.edm_articles, key=lambda a: a.date)
-        return [self._group(a.anchor, lambda c, a=a: c.edm == a, edm=a) for a in articles]
+        return [Group(a.anchor, None, a, tuple(cited.get(a.anchor, ()))) for a in articles]
 
     def on_page(self, src_uri: str, registry: Registry) -> list[Group]:
         """The groups of one page: outlets, then the lost outlets, then EDM articles."""
-        page = SiteIndex(tuple(p for p in self.places if p.src_uri == src_uri))
+        page = self.page(src_uri)
         groups = [*page.outlets(registry), page.lost(), *page.edm_articles(registry)]
         return [g for g in groups if g.count]
 
-    def _group(self, key: str, wanted, *, outlet: Outlet | None = None, edm: EdmArticle | None = None) -> Group:
-        return Group(key, outlet, edm, tuple(p for p in self.places if wanted(p.citation)))
+    @cached_property
+    def _grouped(self) -> dict[str, list[Cited]]:
+        """The places grouped by entry: outlet id, "lost-outlets" or the EDM article's anchor."""
+        grouped: dict[str, list[Cited]] = {}
+        for place in self.places:
+            citation = place.citation
+            key = citation.outlet.id if citation.outlet else citation.edm.anchor if citation.edm else "lost-outlets"
+            grouped.setdefault(key, []).append(place)
+        return grouped
 
 
 def places_on_page(src_uri: str, title: str, citations: list[Citation], paragraphs: list[Paragraph]) -> Iterator[Cited]:

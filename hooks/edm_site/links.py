@@ -9,13 +9,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import cache
 
 
+@cache
 def relative(target_src_uri: str, from_src_uri: str) -> str:
     """The relative ``.md`` address of one page from another, as MkDocs resolves it."""
     return posixpath.relpath(target_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
+@cache
 def md_text(text: str) -> str:
     """Text from data, safe anywhere in a line of Markdown: link text, a list item, a table cell.
 

@@ -81,6 +81,16 @@ class Day:
     places: tuple[Cited, ...]
     events: tuple[Event, ...]
 
+    @property
+    def sources(self) -> list[tuple[Cited, ...]]:
+        """The day's citations by what they cite (an outlet, the lost outlets, an EDM article),
+        in the order each is first cited."""
+        grouped: dict[object, list[Cited]] = {}
+        for place in self.places:
+            citation = place.citation
+            grouped.setdefault(citation.outlet or citation.edm or "lost", []).append(place)
+        return [tuple(places) for places in grouped.values()]
+
 
 def chronology(places: Iterable[Cited], narrated: Iterable[Event]) -> list[Day]:
     """Every cited date and every narrated event, oldest first; a month-only event opens its month."""

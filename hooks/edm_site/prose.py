@@ -19,6 +19,7 @@ stands in the page (absolute offsets), and the parts of it that are not prose.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,7 +33,38 @@ _OPAQUE_INLINE_RULES = ("backticks", "link", "image", "autolink", "html_inline",
 _CONTAINER_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===[!+]*)(?:[ \t]|[\w-])")
 _OPENING_TAG = re.compile(r"[ \t]*<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)?[\"']?)?(?=[\s/>]|$)")
+# A bracket with a digit or a month in it: the only text where a citation (or a near miss) can be.
+# Other inline text is not read further, which spares the costly part, parsing inline Markdown.
+_MAY_CITE = re.compile(
+    r"\([^()]*(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# What starts a code span, a link or image, an autolink, raw HTML, an escape or an entity.
+_MAY_BE_OPAQUE = re.compile(r"[`\[<\\&]")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Offsets:
+    """Where each character of a run stands in the page, kept as contiguous stretches.
+
+    ``offsets[i]`` is the page offset of the run's character ``i``. A stretch starts wherever
+    the run's text and the page's stop running side by side (at a line break, at ``\\|``).
+    """
+
+    __slots__ = ("_pages", "_texts")
+
+    def __init__(self) -> None:
+        self._texts: list[int] = []  # where each stretch starts in the run's text
+        self._pages: list[int] = []  # where it starts in the page
+
+    def add(self, text_position: int, page_position: int) -> None:
+        if self._texts and page_position - self._pages[-1] == text_position - self._texts[-1]:
+            return  # continues the current stretch
+        self._texts.append(text_position)
+        self._pages.append(page_position)
+
+    def __getitem__(self, index: int) -> int:
+        stretch = bisect.bisect_right(self._texts, index) - 1
+        return self._pages[stretch] + index - self._texts[stretch]
 
 
 @dataclass(frozen=True)
@@ -40,7 +72,7 @@ class ProseRun:
     """Inline source text; ``offsets[i]`` is the page offset of ``text[i]``, or None if unplaceable."""
 
     text: str
-    offsets: tuple[int, ...] | None
+    offsets: Offsets | None
     opaque: tuple[tuple[int, int], ...]  # [start, end) ranges of ``text`` that are not prose
     line: int  # 1-based line of the page where the run starts
 
@@ -72,6 +104,13 @@ def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInli
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.disable("inline")  # each inline is parsed by hand below, to record its opaque ranges
+    # Emphasis and line breaks make nothing opaque, and a setext heading's text is prose like a
+    # paragraph's (its underline, read as a rule or as text, is no citation): not reading them
+    # saves time and changes nothing found. text_join only joins the inline text we parse by hand.
+    md.disable(
+        ["emphasis", "strikethrough", "newline", "balance_pairs", "fragments_join", "lheading", "text_join"],
+        ignoreInvalid=True,
+    )
     for rule in md.inline.ruler.__rules__:
         if rule.name in _OPAQUE_INLINE_RULES:
             rule.fn = _recording(rule.fn)
@@ -100,6 +139,8 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
             continue
         first, last = token.map
         if token.type == "inline":
+            if not _MAY_CITE.search(token.content):
+                continue  # no bracket with a digit or a month: nothing here can be a citation
             run = _inline_run(md, env, token.content, origin[first:last], page)
             if _CONTAINER_OPENER.match(text_lines[first]):
                 # An admonition's or a tab's title line: its quoted title is not prose.
@@ -198,7 +239,8 @@ def _align(piece: str, source: str, start: int) -> list[int] | None:
 
 
 def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int, int]], page: _Page) -> ProseRun:
-    offsets: list[int] | None = []
+    offsets: Offsets | None = Offsets()
+    position = 0  # in ``content``
     for index, piece in enumerate(content.split("\n")):
         page_line, column = origin[index] if index < len(origin) else origin[-1]
         column = max(column, page.cursor.get(page_line, 0))
@@ -206,13 +248,18 @@ def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int,
         if positions is None:
             offsets = None
             break
+        base = page.starts[page_line]
+        if positions and positions[-1] - positions[0] == len(piece) - 1:
+            offsets.add(position, base + positions[0])  # the usual case: one stretch
+        else:
+            for offset, at in enumerate(positions):
+                offsets.add(position + offset, base + at)
         end = positions[-1] + 1 if positions else column
         page.cursor[page_line] = end
-        base = page.starts[page_line]
-        offsets.extend(base + p for p in positions)
-        offsets.append(base + end)  # the line break, or one past the end
-    inline_env = {**env, "opaque": []}
-    md.inline.parse(content, md, inline_env, [])
+        offsets.add(position + len(piece), base + end)  # the line break, or one past the end
+        position += len(piece) + 1
+    opaque: list[tuple[int, int]] = []
+    if _MAY_BE_OPAQUE.search(content):  # without these characters, no inline rule makes anything opaque
+        md.inline.parse(content, md, {**env, "opaque": opaque}, [])
     first_line = origin[0][0] + 1 if origin else 1
-    placed = tuple(offsets[: len(content)]) if offsets is not None else None
-    return ProseRun(content, placed, tuple(inline_env["opaque"]), first_line)
+    return ProseRun(content, offsets, tuple(opaque), first_line)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mkdocs.utils import meta
 
 from . import events, index, paragraphs, people, shortcodes
-from .citations import find_citations
+from .citations import Citation, find_citations
 from .sitedata import SiteData
 
 
@@ -31,6 +31,12 @@ class Reading:
     index: index.SiteIndex
     published: dict[str, dt.date]  # page -> the date its year-less citations resolve against
     problems: tuple[str, ...]
+    found: dict[str, tuple[str, list[Citation]]]  # page -> (its Markdown, the citations found in it)
+
+    def citations(self, src_uri: str, markdown: str) -> list[Citation] | None:
+        """The citations already found in a page, if its Markdown is still what was read."""
+        read = self.found.get(src_uri)
+        return read[1] if read is not None and read[0] == markdown else None
 
     def published_at(self, src_uri: str, line: int, page_paragraphs: list[paragraphs.Paragraph]) -> dt.date:
         """The publication date for a line of a page; on the full article, that of the paragraph's page."""
@@ -43,6 +49,7 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
     problems: list[str] = []
     places: list[index.Cited] = []
     published: dict[str, dt.date] = {}
+    found: dict[str, tuple[str, list[Citation]]] = {}
     for page in pages:
         markdown, page_meta = meta.get_data(page.source)
         offset = page.source[: len(page.source) - len(markdown)].count("\n")
@@ -59,8 +66,9 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
             f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md"
             for line, name in shortcodes.unknown(markdown)
         ]
-        citations, found = find_citations(markdown, data.registry, published[where])
-        problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in found]
+        citations, unresolved = find_citations(markdown, data.registry, published[where])
+        problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in unresolved]
+        found[where] = (markdown, citations)
         if paragraphs.has_article_placeholder(markdown):
             continue  # the full article's paragraphs are indexed on the pages where they are written
         page_paragraphs = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
@@ -70,4 +78,4 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
     texts = article.texts
     problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))
     problems += people.problems(data.people, texts, str(data.data_dir / people.PEOPLE_FILE))
-    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems))
+    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found)

@@ -25,6 +25,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a new environment each build: no need to check the files on every render
     )
     env.filters.update(
         md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form, evidence_url=evidence_url
