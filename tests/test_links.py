@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edm_site.links import md_link, md_text, relative
+from edm_site.links import backlink_letters, md_link, md_text, relative
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,11 @@ def test_md_link_plain() -> None:
 )
 def test_md_text_escapes(text: str, expected: str) -> None:
     assert md_text(text) == expected
+
+
+def test_backlink_letters() -> None:
+    assert backlink_letters(["cite-2"]) == '[↑](#cite-2 "Back to the citation")'
+    assert backlink_letters(["cite-1", "cite-4"]) == (
+        '↑ [a](#cite-1 "Back to citation 1 of 2") [b](#cite-4 "Back to citation 2 of 2")'
+    )
+    assert backlink_letters([f"c{i}" for i in range(27)]).endswith('[27](#c26 "Back to citation 27 of 27")')

@@ -46,3 +46,20 @@ def md_link(
     parts = ([f"#{id}"] if id else []) + [f".{name}" for name in classes] + ([attributes] if attributes else [])
     attr_list = "{ " + " ".join(parts) + " }" if parts else ""
     return f"[{text}]({href}{title_part}){attr_list}"
+
+
+def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str, title: str) -> str:
+    """The link from an index back to a citation: its page and paragraph, to its anchor."""
+    return md_link(md_text(label), f"{relative(target_src_uri, from_src_uri)}#{anchor}", title=title)
+
+
+def backlink_letters(anchors: list[str]) -> str:
+    """Wikipedia's way back from a reference list: "↑" for one citation, "↑ a b c" for several."""
+    if len(anchors) == 1:
+        return md_link("↑", f"#{anchors[0]}", title="Back to the citation")
+    letters = (chr(ord("a") + i) if i < 26 else str(i + 1) for i in range(len(anchors)))
+    count = len(anchors)
+    return "↑ " + " ".join(
+        md_link(letter, f"#{anchor}", title=f"Back to citation {i} of {count}")
+        for i, (letter, anchor) in enumerate(zip(letters, anchors, strict=True), start=1)
+    )

@@ -119,7 +119,9 @@ def _parser() -> MarkdownIt:
 
 
 def prose_runs(markdown: str) -> list[ProseRun]:
-    """Every piece of prose in ``markdown``, in reading order."""
+    """Every piece of prose in ``markdown`` where a citation may stand, in reading order."""
+    if not _MAY_CITE.search(markdown):
+        return []
     lines = markdown.split("\n")
     starts = [0]
     for line in lines:
@@ -147,7 +149,7 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 head = run.text.find("\n") if "\n" in run.text else len(run.text)
                 run = ProseRun(run.text, run.offsets, ((0, head), *run.opaque), run.line)
             yield run
-        elif token.type == "code_block" and _opens_container(text_lines, first):
+        elif token.type == "code_block" and _MAY_CITE.search(token.content) and _opens_container(text_lines, first):
             body = token.content.rstrip("\n")
             body_origin = []
             for index, piece in enumerate(body.split("\n")):
@@ -165,7 +167,8 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 inner[0] = inner[0][body_column:]
                 inner_origin = [origin[i] for i in range(body_first, body_last + 1)]
                 inner_origin[0] = (inner_origin[0][0], inner_origin[0][1] + body_column)
-                yield from _runs("\n".join(inner), inner_origin, page)
+                if _MAY_CITE.search("\n".join(inner)):
+                    yield from _runs("\n".join(inner), inner_origin, page)
 
 
 def _opens_container(text_lines: list[str], first: int) -> bool:

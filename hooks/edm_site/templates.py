@@ -14,7 +14,8 @@ import jinja2
 
 from .datafile import evidence_url
 from .dates import long_form
-from .links import md_link, md_text, relative
+from .index import Cited
+from .links import backlink, backlink_letters, md_link, md_text, relative
 
 
 def environment(template_dir: Path) -> jinja2.Environment:
@@ -30,5 +31,9 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form, evidence_url=evidence_url
     )
-    env.globals.update(link=md_link, relative=relative)
+    env.globals.update(link=md_link, relative=relative, backlink=_backlink, backlink_letters=backlink_letters)
     return env
+
+
+def _backlink(place: Cited, page: str) -> str:
+    return backlink(place.label, place.src_uri, place.citation.id, page, place.citation.text)
