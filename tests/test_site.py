@@ -222,7 +222,9 @@ def test_data_folder_is_watched_by_serve(root: Path) -> None:
     config = load_config(str(root / "mkdocs.yml"))
     config.plugins.on_startup(command="serve", dirty=False)
     config = config.plugins.on_config(config)
-    assert {str(root / "hooks" / "data"), str(root / "hooks" / "templates"), str(root / "includes")} <= set(config.watch)
+    assert {str(root / "hooks" / "data"), str(root / "hooks" / "templates"), str(root / "includes")} <= set(
+        config.watch
+    )
 
 
 def test_index_backlinks_land_on_citations_of_their_entry(built_site: Path) -> None:
