@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .bytecode import BYTECODE
 from .datafile import evidence_url
 from .dates import long_form
 from .index import Cited
@@ -27,6 +28,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a new environment each build: no need to check the files on every render
+        bytecode_cache=BYTECODE,
     )
     env.filters.update(
         md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form, evidence_url=evidence_url

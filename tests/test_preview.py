@@ -1,0 +1,50 @@
+"""The preview hook: the watcher polls every 0.1 s, and compiled templates are reused, not stale."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import jinja2
+
+from edm_site.bytecode import MemoryBytecodeCache
+
+HOOK = Path(__file__).parent.parent / "hooks" / "preview.py"
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("preview_hook", HOOK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_serve_polls_every_tenth_of_a_second(tmp_path: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        hook = load_hook()
+        hook.on_serve(server, config=None, builder=None)
+        server.watch(str(tmp_path / "later"))
+        emitters = list(server.observer.emitters)
+        assert len(emitters) == 2
+        assert all(e.timeout == hook.POLL_SECONDS for e in emitters)
+    finally:
+        server.server_close()
+
+
+def test_cached_templates_are_recompiled_when_their_source_changes(tmp_path: Path) -> None:
+    cache = MemoryBytecodeCache()
+    template = tmp_path / "t.j2"
+    template.write_text("one {{ x }}", encoding="utf-8")
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("t.j2").render(x=1)
+
+    assert render() == "one 1"
+    assert render() == "one 1"  # from the cache
+    template.write_text("two {{ x }}", encoding="utf-8")
+    assert render() == "two 1"
