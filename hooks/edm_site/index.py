@@ -48,6 +48,14 @@ class Group:
         """The dates cited, each once, oldest first."""
         return sorted({place.citation.date for place in self.places})
 
+    @property
+    def by_date(self) -> list[tuple[dt.date, tuple[Cited, ...]]]:
+        """The places by the date they cite, oldest first."""
+        grouped: dict[dt.date, list[Cited]] = {}
+        for place in self.places:
+            grouped.setdefault(place.citation.date, []).append(place)
+        return [(date, tuple(grouped[date])) for date in sorted(grouped)]
+
 
 @dataclass(frozen=True)
 class SiteIndex:

@@ -33,9 +33,10 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form, evidence_url=evidence_url
     )
-    env.globals.update(link=md_link, relative=relative, backlink=_backlink, backlink_letters=backlink_letters)
+    env.globals.update(link=md_link, relative=relative, backlinks=_backlinks, backlink_letters=backlink_letters)
     return env
 
 
-def _backlink(place: Cited, page: str) -> str:
-    return backlink(place.label, place.src_uri, place.citation.id, page, place.citation.text)
+def _backlinks(places: tuple[Cited, ...], page: str) -> str:
+    """Links back from an index to each of ``places``, separated by commas."""
+    return ", ".join(backlink(p.label, p.src_uri, p.citation.id, page, p.citation.text) for p in places)
