@@ -15,7 +15,7 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
-from . import shortcodes
+from . import frontmatter, shortcodes
 
 _MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+(\d+)[ \t]*-->[ \t]*\n?")
 
@@ -117,7 +117,5 @@ def collect(pages: list[tuple[str, str]]) -> Article:
 
 def strip_front_matter(source: str) -> tuple[str, int]:
     """The Markdown MkDocs renders (front matter removed), and how many lines were removed."""
-    from mkdocs.utils import meta
-
-    markdown, _ = meta.get_data(source)
-    return markdown, source[: len(source) - len(markdown)].count("\n")
+    markdown, _, offset = frontmatter.read(source)
+    return markdown, offset

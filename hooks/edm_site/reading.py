@@ -11,9 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mkdocs.utils import meta
-
-from . import events, index, paragraphs, people, shortcodes
+from . import events, frontmatter, index, paragraphs, people, shortcodes
 from .citations import Citation, find_citations
 from .sitedata import SiteData
 
@@ -51,8 +49,7 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
     published: dict[str, dt.date] = {}
     found: dict[str, tuple[str, list[Citation]]] = {}
     for page in pages:
-        markdown, page_meta = meta.get_data(page.source)
-        offset = page.source[: len(page.source) - len(markdown)].count("\n")
+        markdown, page_meta, offset = frontmatter.read(page.source)
         where = page.src_uri
         if page.source.startswith("---") and not page_meta:
             problems.append(
