@@ -47,3 +47,14 @@ def copy_project(source: Path, target: Path) -> Path:
         shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def changed_project(source: Path, target: Path, file: str, old: str, new: str) -> tuple[Path, int]:
+    """A copy of the project with the first ``old`` in ``file`` replaced by ``new``, and the
+    1-based line of the file (front matter included) where it stood."""
+    project = copy_project(source, target)
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{file} no longer holds {old!r}: update the test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return project, text[: text.index(old)].count("\n") + 1

@@ -14,7 +14,7 @@ from edm_site.people import load_people
 from edm_site.registry import load_registry
 from htmltext import Element, by_id, parse, reference_parts
 from paths import REFERENCE
-from sitebuild import BuildFailed, build_site, copy_project
+from sitebuild import BuildFailed, build_site, changed_project
 from test_site import reference_counts
 
 DATA = Path(__file__).parent.parent / "hooks" / "data"
@@ -217,11 +217,7 @@ def test_overview_links_to_the_apparatus(built_site: Path) -> None:
 def test_apparatus_problems_fail_the_strict_build(
     tmp_path: Path, root: Path, file: str, old: str, new: str, message: str
 ) -> None:
-    project = copy_project(root, tmp_path / "project")
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    project, _ = changed_project(root, tmp_path / "project", file, old, new)
     with pytest.raises(BuildFailed) as failure:
         build_site(project, tmp_path / "site")
     assert message in str(failure.value)

@@ -14,7 +14,7 @@ import pytest
 from edm_site.registry import load_registry
 from htmltext import Element, parse
 from paths import REFERENCE
-from sitebuild import BuildFailed, build_site, copy_project
+from sitebuild import BuildFailed, build_site, changed_project, copy_project
 
 THEMED = ("diplomacy", "syria", "ukraine", "north-korea")
 REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
@@ -171,14 +171,9 @@ def test_two_builds_in_one_process_are_identical(tmp_path: Path, root: Path) -> 
 def test_content_problems_fail_the_strict_build(
     tmp_path: Path, root: Path, file: str, old: str, new: str, message: str
 ) -> None:
-    project = copy_project(root, tmp_path / "project")
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    project, line = changed_project(root, tmp_path / "project", file, old, new)
     with pytest.raises(BuildFailed) as failure:
         build_site(project, tmp_path / "site")
-    line = text[: text.index(old)].count("\n") + 1  # the line in the file, front matter included
     assert message.format(line=line) in str(failure.value)
 
 
@@ -205,15 +200,11 @@ def test_content_problems_fail_the_strict_build(
     ],
 )
 def test_malformed_data_stops_the_build(tmp_path: Path, root: Path, old: str, new: str, message: str) -> None:
-    project = copy_project(root, tmp_path / "project")
-    path = project / "hooks" / "data" / "outlets.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    project, _ = changed_project(root, tmp_path / "project", "hooks/data/outlets.yml", old, new)
     with pytest.raises(BuildFailed) as failure:
         build_site(project, tmp_path / "site")
     assert message in str(failure.value)
-    assert str(path) in str(failure.value)
+    assert str(project / "hooks" / "data" / "outlets.yml") in str(failure.value)
 
 
 def test_data_folder_is_watched_by_serve(root: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from htmltext import article_paragraphs, by_id, parse, reference_parts
 from paths import REFERENCE
-from sitebuild import build_site, copy_project
+from sitebuild import build_site, changed_project
 
 TITLE, _, CAPTION, PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))
 THEMED = {"diplomacy": [1, 2, 6], "syria": [3], "ukraine": [4], "north-korea": [5]}
@@ -65,11 +65,7 @@ def test_site_text_is_the_reference_text(built_site: Path) -> None:
 def test_a_changed_word_is_caught(
     tmp_path: Path, root: Path, page_file: str, old: str, new: str, expected: str
 ) -> None:
-    project = copy_project(root, tmp_path / "project")
-    source = project / page_file
-    text = source.read_text(encoding="utf-8")
-    assert old in text
-    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+    project, _ = changed_project(root, tmp_path / "project", page_file, old, new)
     found = differences(build_site(project, tmp_path / "site"))
     assert expected in found
     if page_file != "docs/index.md":
