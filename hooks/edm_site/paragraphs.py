@@ -11,11 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from markdown_it import MarkdownIt
-
-from . import frontmatter, shortcodes
+from . import blocks, frontmatter, shortcodes
 
 _MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+(\d+)[ \t]*-->[ \t]*\n?")
 
@@ -27,16 +24,11 @@ class Paragraph:
     text: str  # the paragraph's Markdown, as written
 
 
-@cache
-def _blocks() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").disable("inline")
-
-
 def find_paragraphs(markdown: str) -> list[Paragraph]:
     """The marked paragraphs of a page, in page order (markers inside code are ignored)."""
     lines = markdown.splitlines()
     found = []
-    for token in _blocks().parse(markdown):
+    for token in blocks.shared().parse(markdown):
         match = _MARKER.fullmatch(token.content) if token.type == "html_block" and token.map else None
         if match is None:
             continue

@@ -28,6 +28,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from . import blocks
+
 # Inline rules whose matches are not prose: what they consume is never rewritten.
 _OPAQUE_INLINE_RULES = ("backticks", "link", "image", "autolink", "html_inline", "escape", "entity")
 _CONTAINER_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===[!+]*)(?:[ \t]|[\w-])")
@@ -102,14 +104,12 @@ def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInli
 
 @cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
-    md.disable("inline")  # each inline is parsed by hand below, to record its opaque ranges
-    # Emphasis and line breaks make nothing opaque, and a setext heading's text is prose like a
-    # paragraph's (its underline, read as a rule or as text, is no citation): not reading them
-    # saves time and changes nothing found. text_join only joins the inline text we parse by hand.
-    md.disable(
-        ["emphasis", "strikethrough", "newline", "balance_pairs", "fragments_join", "lheading", "text_join"],
-        ignoreInvalid=True,
+    # Inline Markdown is parsed by hand below, to record its opaque ranges. Emphasis and line
+    # breaks make nothing opaque, and a setext heading's text is prose like a paragraph's (its
+    # underline, read as a rule or as text, is no citation): not reading them saves time and
+    # changes nothing found. text_join only joins the inline text we parse by hand.
+    md = blocks.parser(
+        "emphasis", "strikethrough", "newline", "balance_pairs", "fragments_join", "lheading", "text_join"
     )
     for rule in md.inline.ruler.__rules__:
         if rule.name in _OPAQUE_INLINE_RULES:

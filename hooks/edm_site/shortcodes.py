@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
-from markdown_it import MarkdownIt
+from . import blocks
 
 _SHORTCODE = re.compile(r"<!--[ \t]*edm:([a-z-]+)[ \t]*-->")
 
@@ -29,18 +28,13 @@ class Shortcode:
     indent: str  # the line's leading white space, given to every line that replaces it
 
 
-@cache
-def _blocks() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").disable("inline")
-
-
 def locate(markdown: str) -> list[Shortcode]:
     """Every shortcode of ``markdown`` that Markdown reads as an HTML block of its own."""
     if "edm:" not in markdown:
         return []
     lines = markdown.split("\n")
     found = []
-    for token in _blocks().parse(markdown):
+    for token in blocks.shared().parse(markdown):
         match = _SHORTCODE.fullmatch(token.content.strip()) if token.type == "html_block" and token.map else None
         if match:
             line = lines[token.map[0]]
