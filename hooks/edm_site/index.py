@@ -44,6 +44,11 @@ class Group:
         return len(self.places)
 
     @property
+    def anchors(self) -> list[str]:
+        """The ids of the citations, in page order: where a reference list's backlinks go."""
+        return [place.citation.id for place in self.places]
+
+    @property
     def dates(self) -> list[dt.date]:
         """The dates cited, each once, oldest first."""
         return sorted({place.citation.date for place in self.places})
