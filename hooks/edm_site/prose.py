@@ -215,14 +215,12 @@ def _html_element(
 
 
 def _align(piece: str, source: str, start: int) -> list[int] | None:
-    """Where each character of ``piece`` stands in ``source``, from ``start`` on.
+    """Where each character of ``piece`` stands in ``source``, from ``start`` on, when ``piece``
+    is not there as it stands.
 
     markdown-it hands over inline text a little changed: ``\\|`` in a table cell becomes ``|``
     and NUL becomes U+FFFD. Anything else that differs cannot be placed.
     """
-    found = source.find(piece, start)
-    if found >= 0:
-        return list(range(found, found + len(piece)))
     if "|" not in piece and "\ufffd" not in piece:
         return None
     for begin in range(start, len(source)):
@@ -247,19 +245,21 @@ def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int,
     for index, piece in enumerate(content.split("\n")):
         page_line, column = origin[index] if index < len(origin) else origin[-1]
         column = max(column, page.cursor.get(page_line, 0))
-        positions = _align(piece, page.lines[page_line], column) if piece else []
-        if positions is None:
-            offsets = None
-            break
-        base = page.starts[page_line]
-        if positions and positions[-1] - positions[0] == len(piece) - 1:
-            offsets.add(position, base + positions[0])  # the usual case: one stretch
+        source, base = page.lines[page_line], page.starts[page_line]
+        found = source.find(piece, column) if piece else column
+        if found >= 0:  # the usual case: the piece as it stands, and its line break after it, one stretch
+            offsets.add(position, base + found)
+            end = found + len(piece)
         else:
+            positions = _align(piece, source, column)
+            if positions is None:
+                offsets = None
+                break
             for offset, at in enumerate(positions):
                 offsets.add(position + offset, base + at)
-        end = positions[-1] + 1 if positions else column
+            end = positions[-1] + 1
+            offsets.add(position + len(piece), base + end)  # the line break, or one past the end
         page.cursor[page_line] = end
-        offsets.add(position + len(piece), base + end)  # the line break, or one past the end
         position += len(piece) + 1
     opaque: list[tuple[int, int]] = []
     if _MAY_BE_OPAQUE.search(content):  # without these characters, no inline rule makes anything opaque
