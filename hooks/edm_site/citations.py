@@ -21,7 +21,7 @@ from .registry import EdmArticle, Outlet, Registry
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One resolved citation: an outlet, a lost outlet or an EDM cross-reference."""
 
@@ -44,7 +44,7 @@ class Citation:
         return "outlet" if self.outlet else "edm" if self.edm else "lost"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A citation that cannot be resolved, with what the author should do."""
 

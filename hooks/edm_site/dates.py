@@ -21,7 +21,7 @@ class DateProblem(ValueError):
     """A cited date that cannot be a real date; the message says why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedDate:
     """A date exactly as written in a citation; ``year`` is None when the text gives none."""
 

@@ -24,13 +24,13 @@ _SEE_EDM = re.compile(rf"[ \t\n]*see{_WS}EDM[ \t\n]*,[ \t\n]*")
 _DATE_SEPARATOR = re.compile(r"[ \t\n]*[,;][ \t\n]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutletRef:
     """``(Outlet, Month Day)``; ``outlet`` is the name as written (spaces folded)."""
 
@@ -40,7 +40,7 @@ class OutletRef:
     date_span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LostOutletRef:
     """``(, Month Day)``: the outlet's name was lost in the published original."""
 
@@ -49,7 +49,7 @@ class LostOutletRef:
     date_span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EdmRef:
     """One date of a ``(see EDM, ...)`` cross-reference."""
 
@@ -64,9 +64,9 @@ def _is_date_word(word: str) -> bool:
     return month_number(word) is not None or looks_like_month(word) is not None
 
 
-def _cited_date(match: re.Match[str], prefix: str = "") -> CitedDate:
-    year = match.group(f"{prefix}year")
-    return CitedDate(match.group(f"{prefix}month"), int(match.group(f"{prefix}day")), int(year) if year else None)
+def _cited_date(match: re.Match[str]) -> CitedDate:
+    month, day, year = match.group("month", "day", "year")
+    return CitedDate(month, int(day), int(year) if year else None)
 
 
 def parse_bracket(inner: str) -> list[Ref] | None:
@@ -86,12 +86,13 @@ def parse_bracket(inner: str) -> list[Ref] | None:
 
 
 def _outlet_ref(match: re.Match[str], offset: int) -> Ref:
-    date = _cited_date(match)
-    date_span = Span(offset + match.start("date"), offset + match.end("date"))
+    date_start, date_end = match.span("date")
+    date_span = Span(offset + date_start, offset + date_end)
+    outlet_start, outlet_end = match.span("outlet")
     outlet = " ".join(match.group("outlet").split())
     if not outlet:
-        return LostOutletRef(offset + match.start("outlet"), date, date_span)
-    return OutletRef(outlet, Span(offset + match.start("outlet"), offset + match.end("outlet")), date, date_span)
+        return LostOutletRef(offset + outlet_start, _cited_date(match), date_span)
+    return OutletRef(outlet, Span(offset + outlet_start, offset + outlet_end), _cited_date(match), date_span)
 
 
 def _parse_edm_dates(inner: str, position: int) -> list[Ref] | None:
