@@ -31,7 +31,11 @@ def environment(template_dir: Path) -> jinja2.Environment:
         bytecode_cache=BYTECODE,
     )
     env.filters.update(
-        md=md_text, attr=lambda s: html.escape(str(s), quote=True), long_date=long_form, evidence_url=evidence_url
+        md=md_text,
+        attr=lambda s: html.escape(str(s), quote=True),
+        long_date=long_form,
+        long_dates=lambda dates: ", ".join(map(long_form, dates)),
+        evidence_url=evidence_url,
     )
     env.globals.update(link=md_link, relative=relative, backlinks=_backlinks, backlink_letters=backlink_letters)
     return env
