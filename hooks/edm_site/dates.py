@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June",
@@ -73,6 +74,7 @@ def _make(year: int, month: int, day: int, cited: CitedDate) -> dt.date:
         raise DateProblem(f'"{cited.text}" does not exist') from None
 
 
+@lru_cache(maxsize=4096)  # every index and tooltip writes the same few dates again and again
 def long_form(date: dt.date) -> str:
     """A resolved date as readers see it in tooltips and indexes: "12 May 2017"."""
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"

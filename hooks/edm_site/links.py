@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 
 @cache
@@ -42,10 +42,17 @@ def md_link(
 
     ``attributes`` is further attr_list entries, written by the caller (``data-note="3"``).
     """
-    title_part = f' "{html.escape(title, quote=True)}"' if title else ""
+    title_part = f' "{_quoted(title)}"' if title else ""
+    if not (id or classes or attributes):
+        return f"[{text}]({href}{title_part})"
     parts = ([f"#{id}"] if id else []) + [f".{name}" for name in classes] + ([attributes] if attributes else [])
-    attr_list = "{ " + " ".join(parts) + " }" if parts else ""
-    return f"[{text}]({href}{title_part}){attr_list}"
+    return f"[{text}]({href}{title_part}){{ {' '.join(parts)} }}"
+
+
+@lru_cache(maxsize=4096)
+def _quoted(value: str) -> str:
+    """A value escaped for a quoted title or attribute (titles repeat: a tooltip per outlet and date)."""
+    return html.escape(value, quote=True)
 
 
 def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str, title: str) -> str:
