@@ -58,44 +58,38 @@ def find_citations(
 ) -> tuple[list[Citation], list[Problem]]:
     """The citations of ``markdown`` and its problems; ``published`` may depend on the line."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
+    published_at = published if callable(published) else lambda line: published
     citations: list[Citation] = []
     problems: list[Problem] = []
     for run in prose_runs(markdown):
+        offsets = run.offsets
         for bracket in _BRACKETS.finditer(run.text):
             if not run.is_prose(bracket.start(), bracket.end()):
                 continue
+            inner = bracket.group(1)
+            refs = grammar.parse_bracket(inner) if "," in inner else None
+            if refs is None and not _MONTH_WORD.search(inner):
+                continue  # no citation, and no month: not even a near miss
             text = " ".join(bracket.group(0).split())
-            refs = grammar.parse_bracket(bracket.group(1)) if "," in bracket.group(1) else None
-            line = bisect.bisect_right(line_starts, run.offsets[bracket.start()]) if run.offsets else run.line
+            line = bisect.bisect_right(line_starts, offsets[bracket.start()]) if offsets else run.line
             if refs is None:
-                if _looks_like_citation(bracket.group(1), registry):
+                if _looks_like_citation(inner, registry):
                     problems.append(Problem(line, text, _NOT_IN_FORM))
                 continue
-            if run.offsets is None:
+            if offsets is None:
                 problems.append(Problem(line, text, _UNPLACEABLE))
                 continue
             base = bracket.start(1)
             for ref in refs:
-                resolved = _resolve(ref, registry, published(line) if callable(published) else published)
+                resolved = _resolve(ref, registry, published_at(line))
                 if isinstance(resolved, str):
                     problems.append(Problem(line, text, resolved))
                     continue
                 date, outlet, edm = resolved
                 start, end = _target(ref)
-                first = run.offsets[base + start]
-                citations.append(
-                    Citation(
-                        number=len(citations) + 1,
-                        line=line,
-                        text=text,
-                        cited=ref.date,
-                        date=date,
-                        start=first,
-                        end=run.offsets[base + end - 1] + 1 if end > start else first,
-                        outlet=outlet,
-                        edm=edm,
-                    )
-                )
+                first = offsets[base + start]
+                last = offsets[base + end - 1] + 1 if end > start else first
+                citations.append(Citation(len(citations) + 1, line, text, ref.date, date, first, last, outlet, edm))
     return citations, problems
 
 

@@ -79,7 +79,7 @@ class ProseRun:
     line: int  # 1-based line of the page where the run starts
 
     def is_prose(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.opaque)
+        return not self.opaque or all(end <= s or start >= e for s, e in self.opaque)
 
 
 @dataclass
