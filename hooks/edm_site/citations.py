@@ -40,6 +40,11 @@ class Citation:
         return f"cite-{self.number}"
 
     @property
+    def entry(self) -> str:
+        """The anchor of what it cites in the indexes: the outlet's id, the EDM article's, or lost-outlets."""
+        return self.outlet.id if self.outlet else self.edm.anchor if self.edm else "lost-outlets"
+
+    @property
     def kind(self) -> str:
         return "outlet" if self.outlet else "edm" if self.edm else "lost"
 

@@ -102,9 +102,7 @@ class SiteIndex:
         """The places grouped by entry: outlet id, "lost-outlets" or the EDM article's anchor."""
         grouped: dict[str, list[Cited]] = {}
         for place in self.places:
-            citation = place.citation
-            key = citation.outlet.id if citation.outlet else citation.edm.anchor if citation.edm else "lost-outlets"
-            grouped.setdefault(key, []).append(place)
+            grouped.setdefault(place.citation.entry, []).append(place)
         return grouped
 
 

@@ -85,10 +85,9 @@ class Day:
     def sources(self) -> list[tuple[Cited, ...]]:
         """The day's citations by what they cite (an outlet, the lost outlets, an EDM article),
         in the order each is first cited."""
-        grouped: dict[object, list[Cited]] = {}
+        grouped: dict[str, list[Cited]] = {}
         for place in self.places:
-            citation = place.citation
-            grouped.setdefault(citation.outlet or citation.edm or "lost", []).append(place)
+            grouped.setdefault(place.citation.entry, []).append(place)
         return [tuple(places) for places in grouped.values()]
 
 
