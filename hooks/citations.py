@@ -11,13 +11,18 @@ sourcing profile of its page, or of the whole article on an index page), ``<!-- 
 (citations per outlet) and ``<!-- edm:chronology -->`` (what was reported when).
 
 Pages were read, and problems reported, by ``hooks/site.py``; the grammar and the rewriting are
-pure functions in ``edm_site``. This module only routes.
+pure functions in ``edm_site``. This module only routes. Every page's links and apparatus are
+written in ``on_nav``, right after that reading: writing them all at once, while what was read is
+fresh, takes about half the time of writing each between MkDocs' renderings of pages (``make
+bench-hooks``). A page whose Markdown has changed since (the full article, assembled from the
+themed pages) is written as it renders.
 """
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edm_site import build, paragraphs, profile, shortcodes, tooltips
@@ -29,23 +34,36 @@ EDM_PAGE = "edm.md"
 INDEX_PAGES = (SOURCES_PAGE, EDM_PAGE, "chronology.md")  # their profile is the whole article's
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    current, reading = build.current(), build.reading()
+    for src_uri, (markdown, citations) in reading.found.items():
+        current.linked[src_uri] = (markdown, *_linked(markdown, citations, src_uri))
+    return nav
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     current, reading = build.current(), build.reading()
     src_uri = page.file.src_uri
-    citations = reading.citations(src_uri, markdown)
-    if citations is None:  # the full article, assembled since: each paragraph keeps its page's date
+    read, linked, apparatus = current.linked.pop(src_uri, (None, "", ""))
+    if read != markdown:  # the full article, assembled since: each paragraph keeps its page's date
         marked = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
         citations, _ = found.find_citations(
             markdown, current.data.registry, lambda line: reading.published_at(src_uri, line, marked)
         )
-    markdown = found.rewrite(markdown, citations, lambda c, text: _link(c, text, src_uri))
-    markdown = shortcodes.expand(markdown, _handlers(src_uri))
-    groups = reading.index.on_page(src_uri, current.data.registry)
+        linked, apparatus = _linked(markdown, citations, src_uri)
+    return shortcodes.expand(linked, _handlers(src_uri)) + apparatus
+
+
+def _linked(markdown: str, citations: list[found.Citation], src_uri: str) -> tuple[str, str]:
+    """The page with its citations linked, and what follows it: its sources and print endnotes."""
+    linked = found.rewrite(markdown, citations, lambda c, text: _link(c, text, src_uri))
+    apparatus = ""
+    groups = build.reading().index.on_page(src_uri, build.current().data.registry)
     if groups:
-        markdown += "\n\n" + _render("page-sources.md.j2", src_uri, groups=groups)
+        apparatus += "\n\n" + _render("page-sources.md.j2", src_uri, groups=groups)
     if citations:
-        markdown += "\n\n" + _render("endnotes.md.j2", src_uri, citations=citations)
-    return markdown
+        apparatus += "\n\n" + _render("endnotes.md.j2", src_uri, citations=citations)
+    return linked, apparatus
 
 
 def _link(citation: found.Citation, text: str, src_uri: str) -> str:

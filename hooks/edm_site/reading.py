@@ -31,11 +31,6 @@ class Reading:
     problems: tuple[str, ...]
     found: dict[str, tuple[str, list[Citation]]]  # page -> (its Markdown, the citations found in it)
 
-    def citations(self, src_uri: str, markdown: str) -> list[Citation] | None:
-        """The citations already found in a page, if its Markdown is still what was read."""
-        read = self.found.get(src_uri)
-        return read[1] if read is not None and read[0] == markdown else None
-
     def published_at(self, src_uri: str, line: int, page_paragraphs: list[paragraphs.Paragraph]) -> dt.date:
         """The publication date for a line of a page; on the full article, that of the paragraph's page."""
         number = paragraphs.paragraph_at(page_paragraphs, line) if src_uri in self.article.article_pages else None
