@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .dates import long_form
 from .events import Event
 from .index import Cited
-from .registry import AFFILIATIONS
+from .registry import AFFILIATIONS, Outlet
 
 LOST = "outlet lost"
 CATEGORIES = (*AFFILIATIONS, LOST)
@@ -58,17 +58,16 @@ class OutletRow:
 
 def per_outlet(places: Iterable[Cited]) -> list[OutletRow]:
     """Citations per outlet, most cited first (ties in order of first citation), lost outlets last."""
-    rows: dict[str, OutletRow] = {}
+    cited: dict[str, list[Outlet]] = {}  # outlet id -> its citations' outlets, in order of first citation
     lost = 0
     for place in places:
         citation = place.citation
         if citation.outlet is None:
             lost += citation.kind == "lost"
             continue
-        outlet = citation.outlet
-        known = rows.get(outlet.id)
-        rows[outlet.id] = OutletRow(outlet.id, outlet.name, outlet.affiliation, (known.count if known else 0) + 1)
-    ordered = sorted(rows.values(), key=lambda r: -r.count)
+        cited.setdefault(citation.outlet.id, []).append(citation.outlet)
+    rows = [OutletRow(o[0].id, o[0].name, o[0].affiliation, len(o)) for o in cited.values()]
+    ordered = sorted(rows, key=lambda r: -r.count)
     return [*ordered, OutletRow("lost-outlets", "Outlet name lost", LOST, lost)] if lost else ordered
 
 
