@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 from bench_corpus import load_vocabulary, write_page
 from edm_site import blocks
@@ -20,7 +21,8 @@ PROSE_DISABLED = ("emphasis", "strikethrough", "newline", "balance_pairs", "frag
 
 @cache
 def stock(*disabled: str) -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").disable(["inline", *disabled], ignoreInvalid=True)
+    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin, inline=False, move_to_end=False)
+    return md.disable(["inline", *disabled], ignoreInvalid=True)
 
 
 def tokens(md: MarkdownIt, text: str) -> list[tuple]:
@@ -65,7 +67,7 @@ LINE_STARTS = [
     "* * *", "- item", "* item", "+ item", "-", "1. one", "2. two", "1) one", "10. ten", "> quote", ">", "# Head",
     "#no", "###### six", "####### seven", "```", "```py", "~~~", "``", "<div>", "</div>", "<!-- edm:para 1 -->",
     "<p markdown>", "<b>bold</b>", "<", "===", "!!! note", "    code", "\tcode", "  two", "   three", "=", "[x]: /y",
-    "\\|", "é", "\u00a0nbsp",
+    "\\|", "é", "\u00a0nbsp", "[^1]: note", "[^1]:", "[^a b]: no", "[^]: no",
 ]  # fmt: skip
 INDENTS = ["", " ", "  ", "   ", "    ", "\t", "> ", "- ", "1. "]
 

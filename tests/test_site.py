@@ -289,3 +289,26 @@ def test_a_page_may_set_its_own_publication_date(tmp_path: Path, root: Path) -> 
     }
     xref = next(a for a in links(page(site, "syria"), "edm-xref") if a.text() == "May 4")
     assert xref.attrs["href"].endswith("#edm-2017-05-04")
+
+
+def test_a_citation_in_a_footnote_is_linked_and_listed(tmp_path: Path, root: Path) -> None:
+    """Footnotes are prose: a citation in one is linked where the footnote is shown, and listed."""
+    project = copy_project(root, tmp_path / "project")
+    syria = project / "docs" / "syria.md"
+    syria.write_text(
+        syria.read_text(encoding="utf-8")
+        + "\nA note.[^n]\n\n[^n]: As reported (RBC, May 12).\n\n    And again (Kommersant,\n    May 10).\n",
+        encoding="utf-8",
+    )
+    root_element = page(build_site(project, tmp_path / "site"), "syria")
+    footnotes = next(e for e in root_element.iter() if "footnote" in e.classes)
+    cited = {(a.text(), a.attrs["href"]) for a in links(footnotes, "edm-cite")}
+    assert cited == {("RBC", "../sources/#rbc"), ("Kommersant", "../sources/#kommersant")}
+    listed = {
+        a.attrs["href"][1:]
+        for e in root_element.iter()
+        if "edm-page-sources" in e.classes
+        for a in e.iter()
+        if a.tag == "a" and a.attrs["href"].startswith("#")
+    }
+    assert {a.attrs["id"] for a in links(footnotes, "edm-cite")} <= listed

@@ -1,5 +1,6 @@
-"""The markdown-it-py block parser every hook reads pages with: CommonMark and tables, inline
-Markdown left unparsed (the hooks that need it parse it themselves).
+"""The markdown-it-py block parser every hook reads pages with: CommonMark, tables and footnote
+definitions (the site's Markdown has footnotes; their text is prose), inline Markdown left
+unparsed (the hooks that need it parse it themselves).
 
 One change of speed, none of result. markdown-it's paragraph rule asks every rule that may
 interrupt a paragraph (a fence, a list, a heading, ...) whether each following line does. Each
@@ -17,6 +18,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.footnote import footnote_plugin
 
 # What each rule that may interrupt a paragraph needs as a line's first non-blank character.
 _STARTS = {
@@ -26,13 +28,15 @@ _STARTS = {
     "list": "*-+0123456789",
     "html_block": "<",
     "heading": "#",
+    "footnote_def": "[",
     "table": "",  # needs a "|" anywhere in the line (and a delimiter row below it)
 }
 
 
 def parser(*disabled: str) -> MarkdownIt:
     """A new block parser; ``disabled`` names further rules to switch off."""
-    md = MarkdownIt("commonmark").enable("table").disable(["inline", *disabled], ignoreInvalid=True)
+    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin, inline=False, move_to_end=False)
+    md.disable(["inline", *disabled], ignoreInvalid=True)
     interrupting = [rule.name for rule in md.block.ruler.__rules__ if rule.enabled and "paragraph" in rule.alt]
     if all(name in _STARTS for name in interrupting):  # a rule unknown here: every line is asked
         starts = frozenset("".join(_STARTS[name] for name in interrupting))
