@@ -3,7 +3,8 @@
 Python's http.server compresses nothing, so the bytes a browser receives from it are not the bytes a
 reader receives from a real host. This server compresses text types (HTML, CSS, JS, JSON, XML, SVG)
 with gzip when the request's Accept-Encoding admits it, answers a folder without its slash with a
-redirect, a missing file with 404.html, and counts what it sent.
+redirect, a missing file with 404.html. The benchmark of the site and the browser tests serve
+their builds with it.
 
     with serve(Path("site")) as server:
         print(server.url)  # http://127.0.0.1:PORT/
@@ -76,7 +77,7 @@ class GzipSiteHandler(SimpleHTTPRequestHandler):
     """Serves a built site as a static host does (see the module's docstring)."""
 
     protocol_version = "HTTP/1.1"
-    server_version = "edm-bench-host"
+    server_version = "edm-static-host"
 
     def do_GET(self) -> None:
         self._respond(with_body=True)
@@ -90,12 +91,15 @@ class GzipSiteHandler(SimpleHTTPRequestHandler):
     def _respond(self, *, with_body: bool) -> None:
         root = Path(self.directory).resolve()
         url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        target = (root / url_path.lstrip("/")).resolve()
+        try:
+            target = (root / url_path.lstrip("/")).resolve()
+        except (OSError, ValueError):  # a NUL byte, say
+            target = root / "does-not-exist"
         if root not in (target, *target.parents):
             target = root / "does-not-exist"
         if target.is_dir():
             if not url_path.endswith("/"):
-                self._redirect(url_path + "/")
+                self._redirect(url_path + "/", with_body=with_body)
                 return
             target = target / "index.html"
         if target.is_file():
@@ -105,7 +109,7 @@ class GzipSiteHandler(SimpleHTTPRequestHandler):
         else:
             self.send_error(HTTPStatus.NOT_FOUND)
 
-    def _redirect(self, location: str) -> None:
+    def _redirect(self, location: str, *, with_body: bool) -> None:
         query = urllib.parse.urlsplit(self.path).query
         location = urllib.parse.quote(location) + (f"?{query}" if query else "")
         body = f'<a href="{html.escape(location)}">Moved</a>'.encode()
@@ -114,7 +118,8 @@ class GzipSiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if with_body:
+            self.wfile.write(body)
 
     def _send(self, status: HTTPStatus, path: Path, *, with_body: bool) -> None:
         body = path.read_bytes()

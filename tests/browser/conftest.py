@@ -6,17 +6,10 @@ uncaught page error, or a local response with an error status fails the test tha
 
 from __future__ import annotations
 
-import gzip
-import html
-import mimetypes
 import os
-import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -31,6 +24,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from gzip_server import serve
 from sitebuild import build_site
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -47,112 +41,6 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 10_000
 DESKTOP = {"width": 1280, "height": 720}
-
-# Content types as a static host sends them; text types are the ones compressed.
-CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".xml": "application/xml",
-    ".svg": "image/svg+xml",
-    ".txt": "text/plain; charset=utf-8",
-    ".map": "application/json",
-    ".png": "image/png",
-    ".ico": "image/x-icon",
-    ".gz": "application/gzip",
-    ".woff2": "font/woff2",
-}
-COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
-
-
-def content_type(path: Path) -> str:
-    return CONTENT_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-
-
-def accepts_gzip(header: str | None) -> bool:
-    """Whether an Accept-Encoding header admits gzip (``gzip;q=0`` refuses it)."""
-    for part in (header or "").split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip().lower() in ("gzip", "*"):
-            q = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
-            try:
-                return float(q) > 0
-            except ValueError:
-                return False
-    return False
-
-
-class StaticSiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site as a static host does: index.html for folders, 404.html for what is missing,
-    gzip for text when the client accepts it."""
-
-    protocol_version = "HTTP/1.1"
-    server_version = "edm-test-host"
-
-    def do_GET(self) -> None:
-        self._respond(with_body=True)
-
-    def do_HEAD(self) -> None:
-        self._respond(with_body=False)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # quiet: a failing test says what went wrong
-
-    def _respond(self, *, with_body: bool) -> None:
-        root = Path(self.directory).resolve()
-        url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        try:
-            target = (root / url_path.lstrip("/")).resolve()
-        except (OSError, ValueError):  # a NUL byte, say
-            target = root / "does-not-exist"
-        if root not in (target, *target.parents):
-            target = root / "does-not-exist"
-        if target.is_dir():
-            if not url_path.endswith("/"):
-                self._redirect(url_path + "/", with_body=with_body)
-                return
-            target = target / "index.html"
-        if target.is_file():
-            self._send(HTTPStatus.OK, target, with_body=with_body)
-        elif (root / "404.html").is_file():
-            self._send(HTTPStatus.NOT_FOUND, root / "404.html", with_body=with_body)
-        else:
-            self.send_error(HTTPStatus.NOT_FOUND)
-
-    def _redirect(self, location: str, *, with_body: bool) -> None:
-        query = urllib.parse.urlsplit(self.path).query
-        location = urllib.parse.quote(location) + (f"?{query}" if query else "")
-        body = f'<a href="{html.escape(location)}">Moved</a>'.encode()
-        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-        self.send_header("Location", location)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if with_body:
-            self.wfile.write(body)
-
-    def _send(self, status: HTTPStatus, path: Path, *, with_body: bool) -> None:
-        body = path.read_bytes()
-        ctype = content_type(path)
-        compress = ctype.startswith(COMPRESSIBLE)
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        if compress:
-            self.send_header("Vary", "Accept-Encoding")
-            if accepts_gzip(self.headers.get("Accept-Encoding")):
-                body = gzip.compress(body, compresslevel=6, mtime=0)
-                self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        if with_body:
-            self.wfile.write(body)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
 
 
 @dataclass(frozen=True)
@@ -173,19 +61,9 @@ def served_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     folder = tmp_path_factory.mktemp("served-site")
-    server = _Server(("127.0.0.1", 0), partial(StaticSiteHandler, directory=str(folder)))
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        build_site(root, folder, site_url=url)
-        thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-        thread.start()
-        try:
-            yield ServedSite(url, folder)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-    finally:
-        server.server_close()
+    with serve(folder) as server:  # nothing asks for a page before the build is written
+        build_site(root, folder, site_url=server.url)
+        yield ServedSite(server.url, folder)
 
 
 @pytest.fixture(scope="session")
