@@ -68,24 +68,14 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwright
 
+import chromium
 from gzip_server import gzip_bytes, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# No host name resolves but the local server's address: whatever the browser would fetch from another
-# host fails at once instead of waiting for a network that is not there.
-OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+CHROMIUM = chromium.PATH
+CHROME_FLAGS = ["--headless=new", *chromium.FLAGS]
+OFFLINE_FLAG = chromium.OFFLINE
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_TIMEOUT_S = 180
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

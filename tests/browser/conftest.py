@@ -24,21 +24,12 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+import chromium
 from gzip_server import serve
 from sitebuild import build_site
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # No name resolves: a request to another host fails at once instead of waiting for a network.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+CHROMIUM = chromium.PATH
+CHROMIUM_ARGS = [*chromium.FLAGS, chromium.OFFLINE]
 TIMEOUT_MS = 10_000
 DESKTOP = {"width": 1280, "height": 720}
 
