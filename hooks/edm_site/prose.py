@@ -2,8 +2,8 @@
 
 Citations are linked only in prose: paragraphs, headings, list items, block quotes, table cells,
 footnote definitions (``[^1]: ...``), the bodies of Material admonitions (``!!!``, ``???``) and
-content tabs (``===``), and HTML elements marked ``markdown`` (md_in_html). Never in code spans, fenced or indented code, raw HTML,
-or existing links and images.
+content tabs (``===``), and HTML elements marked ``markdown`` (md_in_html). Never in code spans,
+fenced or indented code, raw HTML, or existing links and images.
 
 Two places where markdown-it-py and Python-Markdown (which renders the site) read differently:
 
