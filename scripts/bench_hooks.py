@@ -66,6 +66,7 @@ from mkdocs.utils import meta
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from bench_corpus import Corpus, load_vocabulary, nav_section, write_corpus
+from mkdocs_warnings import collected
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ROOT  # what is built: main() makes it a snapshot of ROOT, so edits during a run change nothing
@@ -178,15 +179,6 @@ class PageTimer:
         build_module._populate_page, build_module._build_page = self._saved
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @dataclass
 class Build:
     seconds: float  # wall-clock
@@ -218,33 +210,27 @@ def run_build(
 
     With ``capture``, the Markdown of every page after all the hooks is kept in it, by src_uri.
     """
-    handler = _Warnings()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.propagate = False  # keep MkDocs' own messages off the benchmark's output
     timer = HookTimer()
     gc.collect()
-    try:
-        with GcTimer() as collector, PageTimer(synthetic) as pages:
-            start, cpu = time.perf_counter(), time.process_time()
-            if profile:
-                profile.enable()
-            config = load_config(str(PROJECT / "mkdocs.yml"), **overrides)
-            timer.install(config)
-            if capture is not None:
+    # MkDocs' own messages are kept off the benchmark's output, and counted
+    with collected(quiet=True) as warnings, GcTimer() as collector, PageTimer(synthetic) as pages:
+        start, cpu = time.perf_counter(), time.process_time()
+        if profile:
+            profile.enable()
+        config = load_config(str(PROJECT / "mkdocs.yml"), **overrides)
+        timer.install(config)
+        if capture is not None:
 
-                def keep(markdown, *, page, config, files):
-                    capture[page.file.src_uri] = markdown
+            def keep(markdown, *, page, config, files):
+                capture[page.file.src_uri] = markdown
 
-                config.plugins.events["page_markdown"].append(keep)  # after every hook: the final Markdown
-            build(config)
-            if profile:
-                profile.disable()
-            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    finally:
-        mkdocs_log.removeHandler(handler)
-    if handler.messages and capture is not None:
-        for message in handler.messages[:5]:
+            config.plugins.events["page_markdown"].append(keep)  # after every hook: the final Markdown
+        build(config)
+        if profile:
+            profile.disable()
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if warnings and capture is not None:
+        for message in warnings[:5]:
             log.warning(f"build with the hooks: {message}")
     return Build(
         seconds,
@@ -252,7 +238,7 @@ def run_build(
         collector.seconds,
         dict(timer.seconds),
         dict(timer.cpu),
-        len(handler.messages),
+        len(warnings),
         pages.synthetic_cpu,
         dict(pages.site),
     )

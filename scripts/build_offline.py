@@ -25,7 +25,6 @@ The zip holds one folder, ``edm-moscow-spoils/``, with ``index.html`` at its top
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import sys
@@ -35,6 +34,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+
+from mkdocs_warnings import collected
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP_FOLDER = "edm-moscow-spoils"
@@ -46,15 +47,6 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 class OfflineBuildFailed(RuntimeError):
     """The offline build stopped, or produced a page that would reach the network."""
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 @contextmanager
@@ -78,37 +70,33 @@ def build_site(site_dir: Path, project: Path = ROOT) -> Path:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        with _env(OFFLINE="true", NO_MKDOCS_2_WARNING="1"):
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        config["site_url"] = None  # no canonical addresses (load_config ignores an override of None)
-        offline = config.plugins.get("material/offline")
-        if offline is None or not offline.config.enabled:
-            raise OfflineBuildFailed("mkdocs.yml does not enable Material's offline plugin with OFFLINE=true")
-        # Instant navigation cannot work from disk (it fetches pages), and Material's documentation says to
-        # turn it off for offline use; the offline plugin does not. Left on, Material 9.8 ends its stream of
-        # documents at once under file:// (instant navigation gives it an empty stream there), so the
-        # content's components never mount: no tooltips, among others.
-        features = config.theme["features"]
-        features[:] = [feature for feature in features if not feature.startswith("navigation.instant")]
-        # Material's offline plugin adds the iframe-worker shim from unpkg.com unless a polyfill named
-        # iframe-worker is there already: name the copy this script puts in the site.
-        polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
-        config.extra["polyfills"] = [*polyfills, SHIM_PATH]
-        config.plugins.on_startup(command="build", dirty=False)
+    with collected() as messages:
         try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except Abort as error:  # how MkDocs stops a build: strict warnings, or an error it has logged
-        raise OfflineBuildFailed("the offline build failed:\n  " + "\n  ".join(handler.messages)) from error
-    finally:
-        logger.removeHandler(handler)
-    if handler.messages:
-        raise OfflineBuildFailed("the offline build warned:\n  " + "\n  ".join(handler.messages))
+            with _env(OFFLINE="true", NO_MKDOCS_2_WARNING="1"):
+                config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            config["site_url"] = None  # no canonical addresses (load_config ignores an override of None)
+            offline = config.plugins.get("material/offline")
+            if offline is None or not offline.config.enabled:
+                raise OfflineBuildFailed("mkdocs.yml does not enable Material's offline plugin with OFFLINE=true")
+            # Instant navigation cannot work from disk (it fetches pages), and Material's documentation says to
+            # turn it off for offline use; the offline plugin does not. Left on, Material 9.8 ends its stream of
+            # documents at once under file:// (instant navigation gives it an empty stream there), so the
+            # content's components never mount: no tooltips, among others.
+            features = config.theme["features"]
+            features[:] = [feature for feature in features if not feature.startswith("navigation.instant")]
+            # Material's offline plugin adds the iframe-worker shim from unpkg.com unless a polyfill named
+            # iframe-worker is there already: name the copy this script puts in the site.
+            polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
+            config.extra["polyfills"] = [*polyfills, SHIM_PATH]
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except Abort as error:  # how MkDocs stops a build: strict warnings, or an error it has logged
+            raise OfflineBuildFailed("the offline build failed:\n  " + "\n  ".join(messages)) from error
+    if messages:
+        raise OfflineBuildFailed("the offline build warned:\n  " + "\n  ".join(messages))
 
     # What only a server uses: 404.html (its links start at the server's root) and the sitemap (for
     # crawlers and instant navigation; empty anyway without site_url).

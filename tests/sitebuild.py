@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 
@@ -10,34 +9,23 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from mkdocs_warnings import collected
+
 
 class BuildFailed(AssertionError):
     """The build stopped: on warnings under ``--strict``, or on an error; what it logged is the message."""
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build_site(project: Path, site_dir: Path, **overrides: object) -> Path:
     """Build ``project`` into ``site_dir``; raise ``BuildFailed`` with every warning logged."""
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
-        build(config)
-    except Abort as error:  # how MkDocs stops a build: strict warnings, or an error it has logged
-        raise BuildFailed("\n".join(handler.messages)) from error
-    finally:
-        logger.removeHandler(handler)
-    if handler.messages:
-        raise BuildFailed("\n".join(handler.messages))
+    with collected() as messages:
+        try:
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
+            build(config)
+        except Abort as error:  # how MkDocs stops a build: strict warnings, or an error it has logged
+            raise BuildFailed("\n".join(messages)) from error
+    if messages:
+        raise BuildFailed("\n".join(messages))
     return site_dir
 
 

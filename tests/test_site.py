@@ -256,10 +256,8 @@ def test_an_edited_rebuild_in_one_process_equals_a_fresh_build(tmp_path: Path, r
         "import sys; sys.path[:0] = sys.argv[3:]; from sitebuild import build_site; from pathlib import Path; "
         "build_site(Path(sys.argv[1]), Path(sys.argv[2]))"
     )
-    tests = str(Path(__file__).parent)
-    subprocess.run(
-        [sys.executable, "-c", script, str(project), str(tmp_path / "fresh"), tests, str(root / "hooks")], check=True
-    )
+    paths = [str(Path(__file__).parent), str(root / "hooks"), str(root / "scripts")]
+    subprocess.run([sys.executable, "-c", script, str(project), str(tmp_path / "fresh"), *paths], check=True)
     fresh = tmp_path / "fresh"
     files = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())

@@ -7,9 +7,7 @@ not a ``file://`` URL fails the test, and so does a console error or an uncaught
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import time
 import urllib.parse
 import zipfile
@@ -17,27 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, WebError, expect
 
+import build_offline
+
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_MS = 10_000
 DESKTOP = {"width": 1280, "height": 800}  # wide enough for Material's navigation sidebar and search bar
-
-
-def load_build_offline() -> ModuleType:
-    """``scripts/build_offline.py`` as a module (``scripts/`` is not a package)."""
-    spec = importlib.util.spec_from_file_location("build_offline", ROOT / "scripts" / "build_offline.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_offline", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_offline = load_build_offline()
 
 
 @dataclass
