@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint bench bench-hooks bench-site browser clean
+.PHONY: serve build offline test lint bench bench-hooks bench-links bench-site browser clean
 
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
@@ -24,10 +24,13 @@ lint: $(STAMP)
 offline: $(STAMP)  ## site-offline.zip: the site for reading from disk, with no network at all
 	$(BIN)/python scripts/build_offline.py site-offline.zip
 
-bench: bench-hooks bench-site  ## Benchmarks: they print medians
+bench: bench-hooks bench-links bench-site  ## Benchmarks: they print medians
 
 bench-hooks: $(STAMP)
 	$(BIN)/python scripts/bench_hooks.py
+
+bench-links: $(STAMP)
+	$(BIN)/python scripts/bench_links.py
 
 bench-site: $(STAMP) browser
 	$(BIN)/python scripts/bench_site.py
