@@ -42,7 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    pages = [PageSource(p.file.src_uri, p.title or p.file.src_uri, p.file.content_string) for p in nav.pages]
+    # The navigation's pages in its order, then the pages it leaves out (MkDocs builds them too).
+    listed = {page.file.src_uri for page in nav.pages}
+    unlisted = [f.page for f in files.documentation_pages() if f.src_uri not in listed and f.page is not None]
+    pages = [PageSource(p.file.src_uri, p.title, p.file.content_string) for p in [*nav.pages, *unlisted]]
     reading = read_site(pages, build.current().data)
     for problem in reading.problems:
         log.warning(problem)

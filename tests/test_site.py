@@ -310,3 +310,19 @@ def test_a_citation_in_a_footnote_is_linked_and_listed(tmp_path: Path, root: Pat
         if a.tag == "a" and a.attrs["href"].startswith("#")
     }
     assert {a.attrs["id"] for a in links(footnotes, "edm-cite")} <= listed
+
+
+def test_a_page_left_out_of_the_navigation_is_read_too(tmp_path: Path, root: Path) -> None:
+    """MkDocs builds a page the navigation leaves out: its citations are linked and indexed like any other."""
+    project = copy_project(root, tmp_path / "project")
+    (project / "docs" / "aside.md").write_text(
+        "---\ntitle: An aside\n---\n\n# An aside\n\nA claim (RBC, May 12) and (see EDM, May 4).\n", encoding="utf-8"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /aside.md\n", encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    aside = page(site, "aside")
+    assert [a.text() for a in links(aside, "edm-cite")] == ["RBC"]
+    assert [a.text() for a in links(aside, "edm-xref")] == ["May 4"]
+    backlinks = [a for a in page(site, "sources").iter() if a.tag == "a" and "aside/#cite-" in a.attrs.get("href", "")]
+    assert [a.text() for a in backlinks] == ["An aside"]

@@ -19,7 +19,7 @@ from .sitedata import SiteData
 @dataclass(frozen=True)
 class PageSource:
     src_uri: str
-    title: str
+    title: str | None  # from the navigation; else the front matter's, else the file's name
     source: str  # as in the file, front matter included
 
 
@@ -64,7 +64,8 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
         if paragraphs.has_article_placeholder(markdown):
             continue  # the full article's paragraphs are indexed on the pages where they are written
         page_paragraphs = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
-        places.extend(index.places_on_page(where, page.title, citations, page_paragraphs))
+        title = page.title or str(page_meta.get("title") or where)
+        places.extend(index.places_on_page(where, title, citations, page_paragraphs))
     article = paragraphs.collect([(p.src_uri, p.source) for p in pages])
     problems += article.problems
     texts = article.texts
