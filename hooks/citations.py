@@ -35,9 +35,8 @@ INDEX_PAGES = (SOURCES_PAGE, EDM_PAGE, "chronology.md")  # their profile is the 
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    current, reading = build.current(), build.reading()
-    for src_uri, (markdown, citations) in reading.found.items():
-        current.linked[src_uri] = (markdown, *_linked(markdown, citations, src_uri))
+    found_in = build.reading().found
+    build.current().linked = {uri: (md, *_linked(md, citations, uri)) for uri, (md, citations) in found_in.items()}
     return nav
 
 

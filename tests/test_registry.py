@@ -70,6 +70,11 @@ def test_aliases_resolve(tmp_path: Path) -> None:
             'affiliation "oligarch" is not one of: state-owned, private, independent',
         ),
         (GOOD_OUTLET.replace("status: verified", "status: probable"), 'status "probable" is not one of'),
+        (GOOD_OUTLET.replace("id: kommersant", "id: lost-outlets"), 'id "lost-outlets" is an anchor of the indexes'),
+        (
+            GOOD_OUTLET.replace("id: kommersant", "id: edm-2017-05-04"),
+            'id "edm-2017-05-04" is an anchor of the indexes',
+        ),
         (
             GOOD_OUTLET.replace("id: kommersant", "id: Kommersant Daily"),
             "must be lower-case letters, digits and hyphens",

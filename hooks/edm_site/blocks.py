@@ -1,5 +1,5 @@
 """The markdown-it-py block parser every hook reads pages with: CommonMark, tables and footnote
-definitions (the site's Markdown has footnotes; their text is prose), inline Markdown left
+definitions (mkdocs.yml enables footnotes, and their text is prose), inline Markdown left
 unparsed (the hooks that need it parse it themselves).
 
 One change of speed, none of result. markdown-it's paragraph rule asks every rule that may
@@ -7,12 +7,13 @@ interrupt a paragraph (a fence, a list, a heading, ...) whether each following l
 of those rules starts only at certain characters: a line whose first non-blank character starts
 none of them, and which holds no ``|`` (a table's header row), ends no paragraph, so the asking is
 skipped for it. On a page of prose that is most lines, and a fifth of the parse. Otherwise
-``_paragraph`` is markdown-it-py's own rule (``rules_block/paragraph.py``) step for step; tests
+the rule ``_paragraph_rule`` makes is markdown-it-py's own (``rules_block/paragraph.py``) step for step; tests
 compare the tokens with the stock parser's, on the site, the fixtures and generated Markdown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -50,7 +51,7 @@ def shared() -> MarkdownIt:
     return parser()
 
 
-def _paragraph_rule(starts: frozenset[str], *, check_pipes: bool):
+def _paragraph_rule(starts: frozenset[str], *, check_pipes: bool) -> Callable[[StateBlock, int, int, bool], bool]:
     def paragraph(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         next_line = start_line + 1
         terminators = state.md.block.ruler.getRules("paragraph")

@@ -246,7 +246,9 @@ def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int,
         page_line, column = origin[index] if index < len(origin) else origin[-1]
         column = max(column, page.cursor.get(page_line, 0))
         source, base = page.lines[page_line], page.starts[page_line]
-        found = source.find(piece, column) if piece else column
+        # Where markdown-it unescaped a pipe, a plain search could land in another table cell.
+        unescaped = "|" in piece and "\\|" in source
+        found = -1 if unescaped else source.find(piece, column) if piece else column
         if found >= 0:  # the usual case: the piece as it stands, and its line break after it, one stretch
             offsets.add(position, base + found)
             end = found + len(piece)

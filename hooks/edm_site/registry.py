@@ -108,6 +108,8 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
             evidence=entry.text("evidence"),
         )
         check_id(entry, outlet.id)
+        if outlet.id == "lost-outlets" or outlet.id.startswith("edm-"):
+            raise entry.fail(f'id "{outlet.id}" is an anchor of the indexes (lost-outlets, edm-DATE): choose another')
         if outlet.id in seen_ids:
             raise entry.fail(f'duplicate id "{outlet.id}": ids must be unique')
         for name in outlet.names:
