@@ -15,10 +15,13 @@ pure functions in ``edm_site``. This module only routes. Every page's links and 
 written in ``on_nav``, right after that reading: writing them all at once, while what was read is
 fresh, takes about half the time of writing each between MkDocs' renderings of pages (``make
 bench-hooks``). A page whose Markdown has changed since (the full article, assembled from the
-themed pages) is written as it renders.
+themed pages), or that was not read (a draft, which only ``mkdocs serve`` builds: linked and
+checked, not indexed), is written as it renders.
 """
 
 from __future__ import annotations
+
+import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -28,6 +31,9 @@ from mkdocs.structure.pages import Page
 from edm_site import build, paragraphs, profile, shortcodes, tooltips
 from edm_site import citations as found
 from edm_site.links import md_link, relative
+from edm_site.reading import PageSource, read_page
+
+log = logging.getLogger("mkdocs.plugins.edm.citations")
 
 SOURCES_PAGE = "sources.md"
 EDM_PAGE = "edm.md"
@@ -41,16 +47,26 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src_uri = page.file.src_uri
+    read, linked, apparatus = build.current().linked.pop(src_uri, (None, "", ""))
+    if read != markdown:  # changed since the reading, or never read: its citations are found now
+        linked, apparatus = _linked(markdown, _found_now(markdown, page), src_uri)
+    return shortcodes.expand(linked, _handlers(src_uri)) + apparatus
+
+
+def _found_now(markdown: str, page: Page) -> list[found.Citation]:
     current, reading = build.current(), build.reading()
     src_uri = page.file.src_uri
-    read, linked, apparatus = current.linked.pop(src_uri, (None, "", ""))
-    if read != markdown:  # the full article, assembled since: each paragraph keeps its page's date
+    if src_uri in reading.published:  # the full article, assembled since: each paragraph keeps its page's date
         marked = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
-        citations, _ = found.find_citations(
+        return found.find_citations(
             markdown, current.data.registry, lambda line: reading.published_at(src_uri, line, marked)
-        )
-        linked, apparatus = _linked(markdown, citations, src_uri)
-    return shortcodes.expand(linked, _handlers(src_uri)) + apparatus
+        )[0]
+    # Not read with the others: a draft, which only mkdocs serve builds. Linked and checked, not indexed.
+    alone = read_page(PageSource(src_uri, page.title, page.file.content_string), current.data)
+    for problem in alone.problems:
+        log.warning(problem)
+    return found.find_citations(markdown, current.data.registry, alone.published)[0]
 
 
 def _linked(markdown: str, citations: list[found.Citation], src_uri: str) -> tuple[str, str]:

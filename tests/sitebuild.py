@@ -16,12 +16,14 @@ class BuildFailed(AssertionError):
     """The build stopped: on warnings under ``--strict``, or on an error; what it logged is the message."""
 
 
-def build_site(project: Path, site_dir: Path, **overrides: object) -> Path:
-    """Build ``project`` into ``site_dir``; raise ``BuildFailed`` with every warning logged."""
+def build_site(project: Path, site_dir: Path, *, serve_url: str | None = None, **overrides: object) -> Path:
+    """Build ``project`` into ``site_dir``; raise ``BuildFailed`` with every warning logged.
+
+    With ``serve_url``, build as ``mkdocs serve`` does (drafts included)."""
     with collected() as messages:
         try:
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
-            build(config)
+            build(config, serve_url=serve_url)
         except Abort as error:  # how MkDocs stops a build: strict warnings, or an error it has logged
             raise BuildFailed("\n".join(messages)) from error
     if messages:

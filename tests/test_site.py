@@ -316,7 +316,7 @@ def test_a_page_left_out_of_the_navigation_is_read_too(tmp_path: Path, root: Pat
     """MkDocs builds a page the navigation leaves out: its citations are linked and indexed like any other."""
     project = copy_project(root, tmp_path / "project")
     (project / "docs" / "aside.md").write_text(
-        "---\ntitle: An aside\n---\n\n# An aside\n\nA claim (RBC, May 12) and (see EDM, May 4).\n", encoding="utf-8"
+        "# An aside\n\nA claim (RBC, May 12) and (see EDM, May 4).\n", encoding="utf-8"
     )
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /aside.md\n", encoding="utf-8")
@@ -326,3 +326,20 @@ def test_a_page_left_out_of_the_navigation_is_read_too(tmp_path: Path, root: Pat
     assert [a.text() for a in links(aside, "edm-xref")] == ["May 4"]
     backlinks = [a for a in page(site, "sources").iter() if a.tag == "a" and "aside/#cite-" in a.attrs.get("href", "")]
     assert [a.text() for a in backlinks] == ["An aside"]
+
+
+def test_a_draft_is_linked_and_checked_under_serve(tmp_path: Path, root: Path) -> None:
+    """mkdocs serve also builds draft_docs pages, which were not read with the others: they are
+    linked and their citations checked, though not indexed (the published site has no such page)."""
+    project = copy_project(root, tmp_path / "project")
+    draft = project / "docs" / "draft.md"
+    draft.write_text("# Draft\n\nA claim (RBC, May 12).\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\ndraft_docs: |\n  /draft.md\n", encoding="utf-8")
+    site = build_site(project, tmp_path / "site", serve_url="http://127.0.0.1:8000/")
+    assert [a.text() for a in links(page(site, "draft"), "edm-cite")] == ["RBC"]
+    assert not any("draft/" in a.attrs.get("href", "") for a in page(site, "sources").iter() if a.tag == "a")
+    draft.write_text("# Draft\n\nA claim (Pravda, May 12).\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project, tmp_path / "site", serve_url="http://127.0.0.1:8000/")
+    assert 'draft.md:3: citation (Pravda, May 12): unknown outlet "Pravda": add it to' in str(failure.value)

@@ -8,10 +8,11 @@ with each other and with the pages.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import events, frontmatter, index, paragraphs, people, shortcodes
+from . import blocks, events, frontmatter, index, paragraphs, people, shortcodes
 from .citations import Citation, find_citations
 from .sitedata import SiteData
 
@@ -38,37 +39,66 @@ class Reading:
         return self.published[home]
 
 
+@dataclass(frozen=True)
+class PageReading:
+    """One page read on its own: its Markdown (front matter off), date, citations and problems."""
+
+    markdown: str
+    meta: dict
+    published: dt.date  # what its year-less citations resolve against
+    citations: list[Citation]
+    problems: list[str]  # each "page:line: what is wrong: what to do"
+
+
+def read_page(page: PageSource, data: SiteData) -> PageReading:
+    markdown, page_meta, offset = frontmatter.read(page.source)
+    where = page.src_uri
+    problems: list[str] = []
+    if page.source.startswith("---") and not page_meta:
+        problems.append(
+            f"{where}:1: the front matter is not valid YAML, so it is shown as text: quote values with ': '"
+        )
+    published = page_meta.get("published", data.published)
+    if not isinstance(published, dt.date) or isinstance(published, dt.datetime):
+        problems.append(f"{where}: front matter published: {published!r} is not a date: write YYYY-MM-DD")
+        published = data.published
+    problems += [
+        f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md"
+        for line, name in shortcodes.unknown(markdown)
+    ]
+    citations, unresolved = find_citations(markdown, data.registry, published)
+    problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in unresolved]
+    return PageReading(markdown, page_meta, published, citations, problems)
+
+
 def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
     problems: list[str] = []
     places: list[index.Cited] = []
     published: dict[str, dt.date] = {}
     found: dict[str, tuple[str, list[Citation]]] = {}
     for page in pages:
-        markdown, page_meta, offset = frontmatter.read(page.source)
+        read = read_page(page, data)
         where = page.src_uri
-        if page.source.startswith("---") and not page_meta:
-            problems.append(
-                f"{where}:1: the front matter is not valid YAML, so it is shown as text: quote values with ': '"
-            )
-        published[where] = value = page_meta.get("published", data.published)
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            problems.append(f"{where}: front matter published: {value!r} is not a date: write YYYY-MM-DD")
-            published[where] = data.published
-        problems += [
-            f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md"
-            for line, name in shortcodes.unknown(markdown)
-        ]
-        citations, unresolved = find_citations(markdown, data.registry, published[where])
-        problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in unresolved]
-        found[where] = (markdown, citations)
-        if paragraphs.has_article_placeholder(markdown):
+        problems += read.problems
+        published[where] = read.published
+        found[where] = (read.markdown, read.citations)
+        if paragraphs.has_article_placeholder(read.markdown):
             continue  # the full article's paragraphs are indexed on the pages where they are written
-        page_paragraphs = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
-        title = page.title or str(page_meta.get("title") or where)
-        places.extend(index.places_on_page(where, title, citations, page_paragraphs))
+        page_paragraphs = paragraphs.find_paragraphs(read.markdown) if "edm:para" in read.markdown else []
+        title = page.title or str(read.meta.get("title") or _first_heading(read.markdown) or where)
+        places.extend(index.places_on_page(where, title, read.citations, page_paragraphs))
     article = paragraphs.collect([(p.src_uri, p.source) for p in pages])
     problems += article.problems
     texts = article.texts
     problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))
     problems += people.problems(data.people, texts, str(data.data_dir / people.PEOPLE_FILE))
     return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found)
+
+
+def _first_heading(markdown: str) -> str | None:
+    """The text of the page's first level-1 heading: MkDocs' title for a page with no other."""
+    tokens = blocks.shared().parse(markdown)
+    for opening, inline in itertools.pairwise(tokens):
+        if opening.type == "heading_open" and opening.tag == "h1":
+            return inline.content.strip() or None
+    return None
