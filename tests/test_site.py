@@ -343,3 +343,23 @@ def test_a_draft_is_linked_and_checked_under_serve(tmp_path: Path, root: Path) -
     with pytest.raises(BuildFailed) as failure:
         build_site(project, tmp_path / "site", serve_url="http://127.0.0.1:8000/")
     assert 'draft.md:3: citation (Pravda, May 12): unknown outlet "Pravda": add it to' in str(failure.value)
+
+
+def test_pages_take_what_was_written_for_them_at_the_reading(
+    tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the full article, assembled after the reading, has its citations found again as it renders."""
+    import edm_site.citations
+    import edm_site.reading
+
+    found_again: list[str] = []
+    find = edm_site.citations.find_citations
+
+    def counted(markdown: str, *args: object, **kwargs: object):
+        found_again.append(markdown)
+        return find(markdown, *args, **kwargs)
+
+    monkeypatch.setattr(edm_site.citations, "find_citations", counted)
+    build_site(copy_project(root, tmp_path / "project"), tmp_path / "site")
+    assert len(found_again) == 1
+    assert "edm:para 1" in found_again[0] and "edm:para 6" in found_again[0]  # the whole article
