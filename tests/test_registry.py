@@ -266,3 +266,18 @@ def test_event_spans_are_written_out() -> None:
     assert [e.when for e in events] == ["December 2016", "9 May 2017", "10 May 2017", "14–15 May 2017", "July 2017"]
     span = dataclasses.replace(events[1], end=dt.date(2018, 1, 2))
     assert span.when == "9 May 2017 – 2 January 2018"
+
+
+def test_a_data_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.yml"
+    path.write_bytes(GOOD_OUTLET.encode() + b"# caf\xe9\n")
+    with pytest.raises(DataFileError) as error:
+        load_outlets(path)
+    assert f"{path}:10: is not UTF-8 text: save the file as UTF-8" in str(error.value)
+
+
+def test_a_key_that_is_a_list_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD_OUTLET + "- ? [a, b]\n  : x\n")
+    with pytest.raises(DataFileError) as error:
+        load_outlets(path)
+    assert "outlets.yml:10: a key is a list or a mapping" in str(error.value)

@@ -160,6 +160,13 @@ def test_two_builds_in_one_process_are_identical(tmp_path: Path, root: Path) -> 
             'ukraine.md:{line}: citation (RBC, February 30): "February 30" is not a date in any year',
         ),
         ("docs/ukraine.md", "(RBC, May 12)", "(RBC, Mya 12)", '"Mya" is not a month (did you mean "May"?)'),
+        ("hooks/data/events.yml", "paragraph: 4", "paragraph: 9", "events.yml:11: there is no ¶9: give the paragraph"),
+        (
+            "hooks/data/people.yml",
+            "role: {quote: the US president, paragraph: 2}",
+            "role: {quote: the US president, paragraph: 9}",
+            "people.yml",
+        ),
         (
             "docs/north-korea.md",
             "(see EDM, March 28)",
@@ -363,3 +370,21 @@ def test_pages_take_what_was_written_for_them_at_the_reading(
     build_site(copy_project(root, tmp_path / "project"), tmp_path / "site")
     assert len(found_again) == 1
     assert "edm:para 1" in found_again[0] and "edm:para 6" in found_again[0]  # the whole article
+
+
+@pytest.mark.parametrize(
+    ("file", "append", "message"),
+    [
+        ("docs/syria.md", b"\n\xff\xfe\n", "syria.md: is not UTF-8 text: save the page as UTF-8"),
+        ("mkdocs.yml", b"\nextra:\n  edm: 2017-05-15\n", "mkdocs.yml: extra.edm must be a mapping"),
+    ],
+)
+def test_unreadable_input_stops_the_build_with_what_to_do(
+    tmp_path: Path, root: Path, file: str, append: bytes, message: str
+) -> None:
+    project = copy_project(root, tmp_path / "project")
+    path = project / file
+    path.write_bytes(path.read_bytes() + append)
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project, tmp_path / "site")
+    assert message in str(failure.value)

@@ -58,6 +58,10 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     seen: set[object] = set()
     for key_node, _ in node.value:
         key = key_node.value
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key is a list or a mapping: write field names as plain words", key_node.start_mark
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f'the key "{key}" is given twice: keep one', key_node.start_mark
@@ -183,11 +187,19 @@ def _folded(value: Any) -> Any:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
-def load_entries(path: Path) -> list[Any]:
+def read_text(path: Path) -> str:
+    """A data file's text; one that cannot be read, or is not UTF-8, stops the build with what to do."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as error:
         raise DataFileError(f"{path}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DataFileError(f"{path}:{line}: is not UTF-8 text: save the file as UTF-8") from None
+
+
+def load_entries(path: Path) -> list[Any]:
+    text = read_text(path)
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:

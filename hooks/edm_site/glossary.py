@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import DataFileError
+from .datafile import DataFileError, read_text
 
 _DEFINITION = re.compile(r"\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<meaning>\S.*)")
 
@@ -23,7 +23,7 @@ class Abbreviation:
 
 def load_glossary(path: Path) -> tuple[Abbreviation, ...]:
     entries: list[Abbreviation] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
         match = _DEFINITION.fullmatch(line.strip())

@@ -37,10 +37,24 @@ def environment(template_dir: Path) -> jinja2.Environment:
         long_dates=lambda dates: ", ".join(map(long_form, dates)),
         evidence_url=evidence_url,
     )
-    env.globals.update(link=md_link, relative=relative, backlinks=_backlinks, backlink_letters=backlink_letters)
+    env.globals.update(
+        link=md_link,
+        relative=relative,
+        backlinks=_backlinks,
+        backlink_letters=backlink_letters,
+        paragraph_link=_paragraph_link,
+    )
     return env
 
 
 def _backlinks(places: tuple[Cited, ...], page: str) -> str:
     """Links back from an index to each of ``places``, separated by commas."""
     return ", ".join(backlink(p.label, p.src_uri, p.citation.id, page, p.citation.text) for p in places)
+
+
+def _paragraph_link(number: int, homes: dict[int, str], page: str) -> str:
+    """ "¶N" linking to the paragraph where it is written; plain text for a paragraph the article does
+    not have (the data file naming it is reported, and the page still builds)."""
+    if number not in homes:
+        return f"¶{number}"
+    return md_link(f"¶{number}", f"{relative(homes[number], page)}#p{number}")
