@@ -28,3 +28,21 @@ def test_the_fast_loader_is_used() -> None:
     import yaml
 
     assert frontmatter._LOADER is getattr(yaml, "CSafeLoader", None)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("---\ntitle: Syria\n---\n\ntext\n", None),
+        ("# No front matter\n", None),
+        ("---\n\nA page that opens with a rule.\n\n---\n\ntext\n", None),  # not key: value pairs: MkDocs' affair
+        ("---\ntitle: x\ndescription: Bad: yaml: here\n---\n", (3, "mapping values are not allowed")),
+        ("---\ntitle: x\npublished: 2017-02-30\n---\n", (1, "day is out of range for month: correct the value")),
+    ],
+)
+def test_unreadable_front_matter_says_where_and_why(source: str, expected: tuple[int, str] | None) -> None:
+    found = frontmatter.unreadable(source)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and found[0] == expected[0] and found[1].startswith(expected[1])

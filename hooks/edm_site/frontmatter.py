@@ -31,3 +31,21 @@ def read(source: str) -> tuple[str, dict[str, Any], int]:
         else:
             markdown, data = source, {}
     return markdown, data, source[: len(source) - len(markdown)].count("\n")
+
+
+def unreadable(source: str) -> tuple[int, str] | None:
+    """Where and why a page's front matter block cannot be read (MkDocs then shows it as text), or
+    None: no block, or one that reads. A block that reads as something else than key: value pairs
+    (a page opening with a thematic break, say) is left to MkDocs, which shows it as text."""
+    match = meta.YAML_RE.match(source)
+    if match is None:
+        return None
+    try:
+        yaml.load(match.group(1), _LOADER or yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        return (mark.line + 2 if mark else 1), f"{problem}: quote values that hold ': ' or start with a symbol"
+    except ValueError as error:  # a date that does not exist, say
+        return 1, f"{error}: correct the value"
+    return None

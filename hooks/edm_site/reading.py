@@ -54,10 +54,9 @@ def read_page(page: PageSource, data: SiteData) -> PageReading:
     markdown, page_meta, offset = frontmatter.read(page.source)
     where = page.src_uri
     problems: list[str] = []
-    if page.source.startswith("---") and not page_meta:
-        problems.append(
-            f"{where}:1: the front matter is not valid YAML, so it is shown as text: quote values with ': '"
-        )
+    if (unreadable := frontmatter.unreadable(page.source)) is not None:
+        line, why = unreadable
+        problems.append(f"{where}:{line}: the front matter cannot be read, so it is shown as text: {why}")
     published = page_meta.get("published", data.published)
     if not isinstance(published, dt.date) or isinstance(published, dt.datetime):
         problems.append(f"{where}: front matter published: {published!r} is not a date: write YYYY-MM-DD")
