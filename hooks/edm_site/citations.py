@@ -19,6 +19,7 @@ from .prose import prose_runs
 from .registry import EdmArticle, Outlet, Registry
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+_LONGEST = 2000  # characters between the brackets of a citation: longer is prose (and slow to parse)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,8 @@ def find_citations(
             if not run.is_prose(bracket.start(), bracket.end()):
                 continue
             inner = bracket.group(1)
-            refs = grammar.parse_bracket(inner) if "," in inner else None
-            if refs is None and not _MONTH_WORD.search(inner):
+            refs = grammar.parse_bracket(inner) if "," in inner and len(inner) <= _LONGEST else None
+            if refs is None and not _DATE_LIKE.search(inner):
                 continue  # no citation, and no month: not even a near miss
             text = " ".join(bracket.group(0).split())
             line = bisect.bisect_right(line_starts, offsets[bracket.start()]) if offsets else run.line
@@ -103,12 +104,16 @@ _NOT_IN_FORM = (
     "(Outlet, Month Day, Year) or (see EDM, Month Day), or escape the bracket as \\( if it is no citation"
 )
 _UNPLACEABLE = "this line could not be matched to the source to link its citation: simplify the Markdown around it"
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(dates.MONTHS) + r")\b")
+# A month's name, or what stands for a date in a typo: a word and a day after a comma ("MAY 10",
+# "Sept. 10", "may 10"), or an ISO date.
+_DATE_LIKE = re.compile(
+    r"\b(?:" + "|".join(dates.MONTHS) + r")\b|,[ \t\n]*[A-Za-z]{3,9}\.?[ \t\n]+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b"
+)
 
 
 def _looks_like_citation(inner: str, registry: Registry) -> bool:
-    """A bracket that is no citation but names a month and a known outlet (or EDM): likely a typo."""
-    if not _MONTH_WORD.search(inner):
+    """A bracket that is no citation but names a date and a known outlet (or EDM): likely a typo."""
+    if not _DATE_LIKE.search(inner):
         return False
     folded = " ".join(inner.replace("*", "").replace("_", "").split())
     return "EDM" in folded or any(name in folded for outlet in registry.outlets for name in outlet.names)

@@ -32,7 +32,7 @@ class CitedDate:
 
     @property
     def text(self) -> str:
-        return f"{self.month} {self.day}" + (f", {self.year}" if self.year else "")
+        return f"{self.month} {self.day}" + (f", {self.year}" if self.year is not None else "")
 
 
 def month_number(word: str) -> int | None:
@@ -54,7 +54,10 @@ def resolve(cited: CitedDate, published: dt.date) -> dt.date:
         hint = f' (did you mean "{guess}"?)' if guess else ""
         raise DateProblem(f'"{cited.month}" is not a month{hint}')
     if cited.year is not None:
-        return _make(cited.year, month, cited.day, cited)
+        date = _make(cited.year, month, cited.day, cited)
+        if date > published:
+            raise DateProblem(f'"{cited.text}" is after the article\'s publication date, {long_form(published)}')
+        return date
     year = published.year
     # Walk back at most eight years: far enough for February 29, and a bounded loop.
     for candidate_year in range(year, year - 9, -1):
