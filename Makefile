@@ -10,8 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)  ## Write the publishable site to site/
-	$(BIN)/mkdocs build --strict --clean
+build: $(STAMP)  ## Write the publishable site to site/ (replaced only by a build that succeeds)
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --clean --site-dir site.partial || { rm -rf site.partial; exit 1; }
+	rm -rf site && mv site.partial site
 
 test: $(STAMP) browser  ## The whole test suite, browser tests included
 	$(BIN)/ruff check hooks tests scripts
