@@ -3,7 +3,8 @@
 Citations are linked only in prose: paragraphs, headings, list items, block quotes, table cells,
 footnote definitions (``[^1]: ...``), the bodies of Material admonitions (``!!!``, ``???``) and
 content tabs (``===``), and HTML elements marked ``markdown`` (md_in_html). Never in code spans,
-fenced or indented code, raw HTML, or existing links and images.
+fenced or indented code, raw HTML (and inside inline raw links and code-like elements), existing
+links and images, or attr_list attributes (``{ title="..." }``).
 
 Two places where markdown-it-py and Python-Markdown (which renders the site) read differently:
 
@@ -42,6 +43,12 @@ _MAY_CITE = re.compile(
 )
 # What starts a code span, a link or image, an autolink, raw HTML, an escape or an entity.
 _MAY_BE_OPAQUE = re.compile(r"[`\[<\\&]")
+# Inline raw HTML whose content is no place for a link: a link itself, and code-like elements.
+_RAW_INLINE_ELEMENT = re.compile(
+    r"<(a|code|kbd|samp|var|pre|script|style|textarea|button)(?=[\s>/])[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+# attr_list's attributes, { #id .class key="value" }, after a paragraph, a heading or an inline element.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[\w-]+=)[^}\n]*\}")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -266,5 +273,9 @@ def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int,
     opaque: list[tuple[int, int]] = []
     if _MAY_BE_OPAQUE.search(content):  # without these characters, no inline rule makes anything opaque
         md.inline.parse(content, md, {**env, "opaque": opaque}, [])
+        if "<" in content:
+            opaque += [m.span() for m in _RAW_INLINE_ELEMENT.finditer(content)]
+    if "{" in content:
+        opaque += [m.span() for m in _ATTR_LIST.finditer(content)]
     first_line = origin[0][0] + 1 if origin else 1
     return ProseRun(content, offsets, tuple(opaque), first_line)
