@@ -61,6 +61,8 @@ def test_aliases_resolve(tmp_path: Path) -> None:
             'outlets.yml:1: entry 1 (kommersant): field "language" is missing',
         ),
         (GOOD_OUTLET.replace("https://www.kommersant.ru/", "http://www.kommersant.ru/"), "is not an https:// address"),
+        (GOOD_OUTLET.replace("https://www.kommersant.ru/", "https://"), "is not an https:// address"),
+        (GOOD_OUTLET.replace("https://www.kommersant.ru/", "'https://www.kommersant.ru/a)b\"<x>'"), "with its host"),
         (
             GOOD_OUTLET + GOOD_OUTLET.replace("name: Kommersant", "name: Other"),
             'outlets.yml:10: entry 2 (kommersant): duplicate id "kommersant"',
@@ -141,6 +143,10 @@ EDM_OTHER = """\
         (
             EDM_THIS + EDM_OTHER.replace("issue: {value: 60,", "issue: {value: sixty,"),
             "issue is verified but its value is missing or not a whole number",
+        ),
+        (
+            EDM_THIS + EDM_OTHER.replace("issue: {value: 60,", "issue: {value: 0,"),
+            "issue is verified but its value is missing or not a whole number from 1",
         ),
     ],
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -40,6 +41,8 @@ class Fact:
 
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
+# An address as it can stand in a Markdown link and an HTML attribute without escaping.
+_HTTPS = re.compile(r"https://[^\s<>\"'`()\[\]{}\\|^]+")
 
 
 def evidence_url(evidence: str | None) -> str | None:
@@ -125,8 +128,11 @@ class Entry:
     def https(self, field: str, value: Any, *, required: bool = True) -> str | None:
         if value is None and not required:
             return None
-        if not isinstance(value, str) or not value.startswith("https://") or " " in value:
-            raise self.fail(f'{field} "{value}" is not an https:// address: give the https address')
+        if not isinstance(value, str) or not _HTTPS.fullmatch(value) or not urlsplit(value).hostname:
+            raise self.fail(
+                f'{field} "{value}" is not an https:// address: give the https address, with its host, '
+                "and with spaces, quotes, brackets and <> percent-encoded"
+            )
         return value
 
     def date(self, field: str) -> dt.date:
@@ -158,6 +164,7 @@ class Entry:
             or (isinstance(value, bool) and kind is not bool)
             or (isinstance(value, dt.datetime) and kind is dt.date)
             or (isinstance(value, str) and not value.strip())
+            or (kind is int and isinstance(value, int) and value < 1)  # volumes and issues count from 1
         )
         if status == "unknown":
             if value is not None:
@@ -180,7 +187,7 @@ class Entry:
         )
 
 
-_KINDS = {str: "text", int: "a whole number", bool: "true or false", dt.date: "a date, YYYY-MM-DD"}
+_KINDS = {str: "text", int: "a whole number from 1", bool: "true or false", dt.date: "a date, YYYY-MM-DD"}
 
 
 def _folded(value: Any) -> Any:
