@@ -10,7 +10,6 @@ either. Runs last, once the other hooks have read the markers. The work is in
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -19,9 +18,7 @@ from edm_site.links import md_link, relative
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
-    article = build.reading().article
-    if len(article.article_pages) > 1:
-        raise PluginError(f"<!-- edm:article --> is on {', '.join(article.article_pages)}: keep it on one page")
+    article = build.reading().article  # a second <!-- edm:article --> is reported when the pages are read
     if page.file.src_uri not in article.article_pages:
         return None
     return paragraphs.assemble_article(page.file.content_string, [p for _, p in article.homes.values()])

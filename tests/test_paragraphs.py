@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from edm_site import paragraphs
 from htmltext import by_id, parse
 
@@ -57,3 +59,33 @@ def test_pilcrows_link_both_ways(built_site: Path) -> None:
         "../north-korea/#p5",
         "../diplomacy/#p6",
     ]
+
+
+THEMED = "---\ntitle: T\n---\n\n<!-- edm:para 1 -->\nOne.\n\n<!-- edm:para 2 -->\nTwo.\n"
+ARTICLE = "# Article\n\n<!-- edm:article -->\n"
+
+
+@pytest.mark.parametrize(
+    ("pages", "problem"),
+    [
+        (
+            [("t.md", THEMED.replace("edm:para 2", "edm:para 0"))],
+            "t.md:8: the marked paragraphs are [0, 1]: number them 1 to 2 without gaps",
+        ),
+        (
+            [("t.md", THEMED + "\n<!-- edm:para 3 -->\n")],
+            "t.md:11: <!-- edm:para 3 --> has no paragraph after it: put the marker on the line just above",
+        ),
+        (
+            [("t.md", THEMED), ("article.md", ARTICLE + "\n<!-- edm:para 2 -->\nTwo.\n")],
+            "article.md:5: <!-- edm:para 2 --> on the full article's page",
+        ),
+        (
+            [("t.md", THEMED), ("article.md", ARTICLE), ("other.md", "x\n\n" + ARTICLE)],
+            "other.md:5: <!-- edm:article --> is already on article.md: keep it on one page",
+        ),
+    ],
+)
+def test_misplaced_markers_are_reported_with_page_and_line(pages: list[tuple[str, str]], problem: str) -> None:
+    problems = paragraphs.collect(pages).problems
+    assert any(p.startswith(problem) for p in problems), problems

@@ -86,24 +86,48 @@ def collect(pages: list[tuple[str, str]]) -> Article:
     homes: dict[int, tuple[str, Paragraph]] = {}
     article_pages: list[str] = []
     problems: list[str] = []
+    offsets: dict[str, int] = {}  # page -> lines of front matter
     for src_uri, source in pages:
-        if has_article_placeholder(source):
-            article_pages.append(src_uri)
-            continue
-        if "edm:para" not in source:
+        if "edm:" not in source:
             continue
         markdown, offset = strip_front_matter(source)
-        for paragraph in find_paragraphs(markdown):
+        offsets[src_uri] = offset
+        marked = find_paragraphs(markdown) if "edm:para" in source else []
+        if has_article_placeholder(markdown):
+            if article_pages:
+                line = next(c.line for c in shortcodes.locate(markdown) if c.name == "article") + 1 + offset
+                problems.append(
+                    f"{src_uri}:{line}: <!-- edm:article --> is already on {article_pages[0]}: keep it on one page"
+                )
+            article_pages.append(src_uri)
+            problems += [
+                f"{src_uri}:{p.line + offset}: <!-- edm:para {p.number} --> on the full article's page: the article "
+                "takes its paragraphs from the themed pages; mark the paragraph there"
+                for p in marked
+            ]
+            continue
+        for paragraph in marked:
+            where = f"{src_uri}:{paragraph.line + offset}"
+            if not paragraph.text.strip():
+                problems.append(
+                    f"{where}: <!-- edm:para {paragraph.number} --> has no paragraph after it: put the marker "
+                    "on the line just above its paragraph"
+                )
             if paragraph.number in homes:
                 problems.append(
-                    f"{src_uri}:{paragraph.line + offset}: paragraph {paragraph.number} is already marked in "
+                    f"{where}: paragraph {paragraph.number} is already marked in "
                     f"{homes[paragraph.number][0]}: each paragraph is written once; remove one of the markers"
                 )
                 continue
             homes[paragraph.number] = (src_uri, paragraph)
     numbers = sorted(homes)
-    if numbers and numbers != list(range(1, len(numbers) + 1)):
-        problems.append(f"the marked paragraphs are {numbers}: number them 1 to {len(numbers)} without gaps")
+    for number in numbers:
+        if number < 1 or number > len(numbers):
+            src_uri, paragraph = homes[number]
+            problems.append(
+                f"{src_uri}:{paragraph.line + offsets[src_uri]}: the marked paragraphs are {numbers}: "
+                f"number them 1 to {len(numbers)} without gaps"
+            )
     return Article(homes, tuple(article_pages), tuple(problems))
 
 
