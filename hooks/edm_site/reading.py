@@ -54,7 +54,7 @@ def read_page(page: PageSource, data: SiteData) -> PageReading:
     markdown, page_meta, offset = frontmatter.read(page.source)
     where = page.src_uri
     problems: list[str] = []
-    if (unreadable := frontmatter.unreadable(page.source)) is not None:
+    if not page_meta and (unreadable := frontmatter.unreadable(page.source)) is not None:
         line, why = unreadable
         problems.append(f"{where}:{line}: the front matter cannot be read, so it is shown as text: {why}")
     published = page_meta.get("published", data.published)
@@ -65,6 +65,7 @@ def read_page(page: PageSource, data: SiteData) -> PageReading:
         f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md"
         for line, name in shortcodes.unknown(markdown)
     ]
+    problems += [f"{where}:{line + offset}: {what}" for line, what in shortcodes.misplaced(markdown)]
     citations, unresolved = find_citations(markdown, data.registry, published)
     problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in unresolved]
     return PageReading(markdown, page_meta, published, citations, problems)

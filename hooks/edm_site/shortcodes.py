@@ -1,8 +1,9 @@
 """The site's authoring shortcodes: an HTML comment alone on a line, ``<!-- edm:NAME -->``.
 
-Pages stay readable as plain Markdown. Shortcodes are found as markdown-it-py HTML blocks, so a
-shortcode shown in a code block is left alone. Each hook expands the names it owns; a name no
-hook owns is reported, with its page and line, when the pages are first read.
+Pages stay readable as plain Markdown. Shortcodes are found as markdown-it-py HTML blocks at the
+top level of the page, so a shortcode shown in a code block is left alone. Each hook expands the
+names it owns; a name no hook owns, and a shortcode in a list or a quote, not alone on its line or
+misspelt, is reported with its page and line when the pages are first read.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from . import blocks
 
 _SHORTCODE = re.compile(r"<!--[ \t]*edm:([a-z-]+)[ \t]*-->")
+_LOOKS_LIKE_ONE = re.compile(r"<!--[ \t]*edm:")
+_PARA_MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+\d+[ \t]*-->")  # hooks/paragraphs.py's, read there
 
 # Every shortcode some hook owns: hooks/citations.py, edition.py, people.py, glossary.py, paragraphs.py.
 KNOWN = frozenset(
@@ -29,13 +32,14 @@ class Shortcode:
 
 
 def locate(markdown: str) -> list[Shortcode]:
-    """Every shortcode of ``markdown`` that Markdown reads as an HTML block of its own."""
+    """Every shortcode of ``markdown`` that Markdown reads as an HTML block of its own, at the top level."""
     if "edm:" not in markdown:
         return []
     lines = markdown.split("\n")
     found = []
     for token in blocks.shared().parse(markdown):
-        match = _SHORTCODE.fullmatch(token.content.strip()) if token.type == "html_block" and token.map else None
+        at_top = token.type == "html_block" and token.map and token.level == 0
+        match = _SHORTCODE.fullmatch(token.content.strip()) if at_top else None
         if match:
             line = lines[token.map[0]]
             found.append(Shortcode(token.map[0], match.group(1), line[: len(line) - len(line.lstrip())]))
@@ -57,3 +61,20 @@ def expand(markdown: str, handlers: Mapping[str, Callable[[], str]]) -> str:
 def unknown(markdown: str) -> list[tuple[int, str]]:
     """(1-based line, name) of every shortcode in ``markdown`` that no hook owns."""
     return [(code.line + 1, code.name) for code in locate(markdown) if code.name not in KNOWN]
+
+
+def misplaced(markdown: str) -> list[tuple[int, str]]:
+    """(1-based line, what to do) for each ``<!-- edm:... -->`` HTML block that is no shortcode as it
+    stands: in a list or a quote (only the top level is expanded), not alone, or misspelt."""
+    if "edm:" not in markdown:
+        return []
+    found = []
+    for token in blocks.shared().parse(markdown):
+        if token.type != "html_block" or not token.map or not _LOOKS_LIKE_ONE.search(token.content):
+            continue
+        text, line = token.content.strip(), token.map[0] + 1
+        if not (_SHORTCODE.fullmatch(text) or _PARA_MARKER.fullmatch(text)):
+            found.append((line, "is no shortcode as written: write <!-- edm:name --> in lower case, alone on its line"))
+        elif token.level > 0:
+            found.append((line, "is inside a list or a quote: shortcodes and markers work at the top level only"))
+    return found
