@@ -6,13 +6,15 @@ content tabs (``===``), and HTML elements marked ``markdown`` (md_in_html). Neve
 fenced or indented code, raw HTML (and inside inline raw links and code-like elements), existing
 links and images, or attr_list attributes (``{ title="..." }``).
 
-Two places where markdown-it-py and Python-Markdown (which renders the site) read differently:
+Three places where markdown-it-py and Python-Markdown (which renders the site) read differently:
 
 - markdown-it-py reads the indented body of an admonition or a content tab as indented code. A
   code block whose nearest non-blank line above is such an opener is read again as Markdown.
 - markdown-it-py ends a raw HTML block at a blank line; Python-Markdown at the element's closing
   tag. A raw HTML block is followed here to its closing tag; what it holds is read again as
   Markdown only when the opening tag carries ``markdown``, and is otherwise left alone.
+- markdown-it-py keeps the text after an HTML comment, on the comment's last line and below, in
+  the comment's HTML block; Python-Markdown renders it as a paragraph. It is read again as Markdown.
 
 The result is a list of ``ProseRun``: a piece of inline source text, where each of its characters
 stands in the page (absolute offsets), and the parts of it that are not prose.
@@ -164,6 +166,12 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 source = page.lines[page_line]
                 body_origin.append((page_line, max(column, len(source) - len(piece)) if piece else column))
             yield from _runs(body, body_origin, page)
+        elif token.type == "html_block" and text_lines[first].lstrip().startswith("<!--"):
+            tail = _after_comment(text_lines, first, last)
+            if tail is not None and _MAY_CITE.search(tail[0]):
+                line, column = tail[1]
+                tail_origin = [(origin[line][0], origin[line][1] + column), *origin[line + 1 : last]]
+                yield from _runs(tail[0], tail_origin, page)
         elif token.type == "html_block":
             end_line, body = _html_element(text_lines, first, last)
             skip_to = end_line + 1
@@ -176,6 +184,17 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 inner_origin[0] = (inner_origin[0][0], inner_origin[0][1] + body_column)
                 if _MAY_CITE.search("\n".join(inner)):
                     yield from _runs("\n".join(inner), inner_origin, page)
+
+
+def _after_comment(text_lines: list[str], first: int, last: int) -> tuple[str, tuple[int, int]] | None:
+    """What follows the HTML comment that opens lines ``first`` to ``last`` of a block, and where it
+    starts (line, column): Python-Markdown renders it as a paragraph; markdown-it keeps it in the block."""
+    for index in range(first, last):
+        end = text_lines[index].find("-->", text_lines[index].find("<!--") + 4 if index == first else 0)
+        if end >= 0:
+            rest = [text_lines[index][end + 3 :], *text_lines[index + 1 : last]]
+            return ("\n".join(rest), (index, end + 3)) if "".join(rest).strip() else None
+    return None
 
 
 def _opens_container(text_lines: list[str], first: int) -> bool:
