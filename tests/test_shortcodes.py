@@ -19,6 +19,8 @@ def test_a_top_level_shortcode_is_expanded_and_a_nested_one_is_not() -> None:
         ("Text\n\n- item\n\n  <!-- edm:byline -->\n", 5, "is inside a list or a quote"),
         ("> <!-- edm:profile -->\n", 1, "is inside a list or a quote"),
         ("<!-- edm:Sources -->\n", 1, "is no shortcode as written"),
+        ('!!! note "N"\n\n    Text.\n\n    <!-- edm:profile -->\n', 5, "is inside an admonition or a tab"),
+        ('=== "Tab"\n\n    <!-- edm:byline -->\n', 3, "is inside an admonition or a tab"),
         ("<!-- edm:profile --> and text\n", 1, "is no shortcode as written"),
         ("<!-- edm:para x -->\nText\n", 1, "is no shortcode as written"),
     ],

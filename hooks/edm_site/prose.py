@@ -158,7 +158,7 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 head = run.text.find("\n") if "\n" in run.text else len(run.text)
                 run = ProseRun(run.text, run.offsets, ((0, head), *run.opaque), run.line)
             yield run
-        elif token.type == "code_block" and _MAY_CITE.search(token.content) and _opens_container(text_lines, first):
+        elif token.type == "code_block" and _MAY_CITE.search(token.content) and opens_container(text_lines, first):
             body = token.content.rstrip("\n")
             body_origin = []
             for index, piece in enumerate(body.split("\n")):
@@ -197,7 +197,8 @@ def _after_comment(text_lines: list[str], first: int, last: int) -> tuple[str, t
     return None
 
 
-def _opens_container(text_lines: list[str], first: int) -> bool:
+def opens_container(text_lines: list[str], first: int) -> bool:
+    """Whether the nearest non-blank line above ``first`` opens an admonition or a content tab."""
     for index in range(first - 1, -1, -1):
         if text_lines[index].strip():
             return bool(_CONTAINER_OPENER.match(text_lines[index]))

@@ -2,8 +2,8 @@
 
 Pages stay readable as plain Markdown. Shortcodes are found as markdown-it-py HTML blocks at the
 top level of the page, so a shortcode shown in a code block is left alone. Each hook expands the
-names it owns; a name no hook owns, and a shortcode in a list or a quote, not alone on its line or
-misspelt, is reported with its page and line when the pages are first read.
+names it owns; a name no hook owns, and a shortcode in a list, a quote, an admonition or a tab, not
+alone on its line or misspelt, is reported with its page and line when the pages are first read.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from . import blocks
+from . import blocks, prose
 
 _SHORTCODE = re.compile(r"<!--[ \t]*edm:([a-z-]+)[ \t]*-->")
 _LOOKS_LIKE_ONE = re.compile(r"<!--[ \t]*edm:")
@@ -64,13 +64,23 @@ def unknown(markdown: str) -> list[tuple[int, str]]:
 
 
 def misplaced(markdown: str) -> list[tuple[int, str]]:
-    """(1-based line, what to do) for each ``<!-- edm:... -->`` HTML block that is no shortcode as it
-    stands: in a list or a quote (only the top level is expanded), not alone, or misspelt."""
+    """(1-based line, what to do) for each ``<!-- edm:... -->`` that is no shortcode as it stands: in a
+    list, a quote, an admonition or a tab (only the top level is expanded), not alone, or misspelt."""
     if "edm:" not in markdown:
         return []
     found = []
+    lines = markdown.split("\n")
     for token in blocks.shared().parse(markdown):
-        if token.type != "html_block" or not token.map or not _LOOKS_LIKE_ONE.search(token.content):
+        if not token.map or not _LOOKS_LIKE_ONE.search(token.content):
+            continue
+        if token.type == "code_block" and prose.opens_container(lines, token.map[0]):
+            found += [
+                (index + 1, "is inside an admonition or a tab: shortcodes work at the top level only")
+                for index in range(*token.map)
+                if _LOOKS_LIKE_ONE.search(lines[index])
+            ]
+            continue
+        if token.type != "html_block":
             continue
         text, line = token.content.strip(), token.map[0] + 1
         if not (_SHORTCODE.fullmatch(text) or _PARA_MARKER.fullmatch(text)):
