@@ -70,9 +70,15 @@ def find_citations(
     for run in prose_runs(markdown):
         offsets = run.offsets
         for bracket in _BRACKETS.finditer(run.text):
-            if not run.is_prose(bracket.start(), bracket.end()):
-                continue
             inner = bracket.group(1)
+            if not run.is_prose(bracket.start(), bracket.end()):
+                # Its brackets in prose, markup inside (an entity, an escape, code, a link): not linked, so said.
+                start, end = bracket.start(), bracket.end()
+                in_prose = run.is_prose(start, start + 1) and run.is_prose(end - 1, end)
+                if in_prose and _looks_like_citation(inner, registry):
+                    line = bisect.bisect_right(line_starts, offsets[start]) if offsets else run.line
+                    problems.append(Problem(line, " ".join(bracket.group(0).split()), _MARKUP_INSIDE))
+                continue
             refs = grammar.parse_bracket(inner) if "," in inner and len(inner) <= _LONGEST else None
             if refs is None and not _DATE_LIKE.search(inner):
                 continue  # no citation, and no month: not even a near miss
@@ -102,6 +108,10 @@ def find_citations(
 _NOT_IN_FORM = (
     "names an outlet or EDM and a month but is not in EDM's form: write (Outlet, Month Day), "
     "(Outlet, Month Day, Year) or (see EDM, Month Day), or escape the bracket as \\( if it is no citation"
+)
+_MARKUP_INSIDE = (
+    "holds Markdown or HTML (an entity, an escape, code or a link), so it is not linked: write the citation as "
+    "plain text, (Outlet, Month Day)"
 )
 _UNPLACEABLE = "this line could not be matched to the source to link its citation: simplify the Markdown around it"
 # A month's name, or what stands for a date in a typo: a word and a day after a comma ("MAY 10",
