@@ -49,6 +49,8 @@ _MAY_BE_OPAQUE = re.compile(r"[`\[<\\&]")
 _RAW_INLINE_ELEMENT = re.compile(
     r"<(a|code|kbd|samp|var|pre|script|style|textarea|button)(?=[\s>/])[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
+# Python-Markdown's autolink, which (unlike CommonMark's) may hold spaces: <https://x.org/a b>.
+_PYTHON_MARKDOWN_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>")
 # attr_list's attributes, { #id .class key="value" }, after a paragraph, a heading or an inline element.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[\w-]+=)[^}\n]*\}")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -295,6 +297,7 @@ def _inline_run(md: MarkdownIt, env: dict, content: str, origin: list[tuple[int,
         md.inline.parse(content, md, {**env, "opaque": opaque}, [])
         if "<" in content:
             opaque += [m.span() for m in _RAW_INLINE_ELEMENT.finditer(content)]
+            opaque += [m.span() for m in _PYTHON_MARKDOWN_AUTOLINK.finditer(content)]
     if "{" in content:
         opaque += [m.span() for m in _ATTR_LIST.finditer(content)]
     first_line = origin[0][0] + 1 if origin else 1
