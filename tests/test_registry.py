@@ -62,6 +62,8 @@ def test_aliases_resolve(tmp_path: Path) -> None:
         ),
         (GOOD_OUTLET.replace("https://www.kommersant.ru/", "http://www.kommersant.ru/"), "is not an https:// address"),
         (GOOD_OUTLET.replace("https://www.kommersant.ru/", "https://"), "is not an https:// address"),
+        (GOOD_OUTLET.replace("  homepage: https://www.kommersant.ru/\n", ""), 'field "homepage" is missing'),
+        (GOOD_OUTLET.replace("aliases: [Kommersant Daily]", "aliases: [Kommersant]"), "is given twice for this outlet"),
         (GOOD_OUTLET.replace("https://www.kommersant.ru/", "'https://www.kommersant.ru/a)b\"<x>'"), "with its host"),
         (
             GOOD_OUTLET + GOOD_OUTLET.replace("name: Kommersant", "name: Other"),
@@ -117,6 +119,15 @@ EDM_OTHER = """\
     ("text", "message"),
     [
         (EDM_OTHER, 'no entry says "this: true"'),
+        (
+            EDM_THIS + EDM_OTHER.replace("- date: 2017-05-04\n", '- date: 2017-05-04\n  this: "yes"\n'),
+            '"this" must be true or false',
+        ),
+        (
+            EDM_THIS + EDM_OTHER.replace("- date: 2017-05-04\n", "- date: 2017-05-04\n  this: true\n"),
+            "a second entry says",
+        ),
+        (EDM_THIS.replace("  this: true\n", "") + EDM_OTHER, '"published" and "publisher" are for the site'),
         (EDM_THIS + EDM_OTHER.replace("2017-05-04", "2017-05-15"), "duplicate date 2017-05-15"),
         (
             EDM_THIS + EDM_OTHER.replace("date: 2017-05-04", "date: 2017-02-30"),
@@ -287,3 +298,10 @@ def test_a_key_that_is_a_list_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as error:
         load_outlets(path)
     assert "outlets.yml:10: a key is a list or a mapping" in str(error.value)
+
+
+def test_this_false_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "edm-articles.yml"
+    path.write_text(EDM_THIS + EDM_OTHER.replace("- date: 2017-05-04\n", "- date: 2017-05-04\n  this: false\n"))
+    others, this = load_edm_articles(path)
+    assert [a.date for a in others] == [dt.date(2017, 5, 4)] and this.date == dt.date(2017, 5, 15)

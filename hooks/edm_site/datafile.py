@@ -128,6 +128,8 @@ class Entry:
     def https(self, field: str, value: Any, *, required: bool = True) -> str | None:
         if value is None and not required:
             return None
+        if value is None:
+            raise self.fail(f'field "{field}" is missing: add {field}: https://...')
         if not isinstance(value, str) or not _HTTPS.fullmatch(value) or not urlsplit(value).hostname:
             raise self.fail(
                 f'{field} "{value}" is not an https:// address: give the https address, with its host, '

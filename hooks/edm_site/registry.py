@@ -78,6 +78,7 @@ class Registry:
 _OUTLET_FIELDS = ("id", "name", "aliases", "homepage", "language", "affiliation", "profile", "status", "evidence")
 _EDM_FIELDS = ("date", "match", "volume", "issue", "title", "author", "address")
 _THIS_FIELDS = ("date", "this", "published", "publisher", "volume", "issue", "title", "author", "address")
+_ALL_FIELDS = tuple(dict.fromkeys((*_EDM_FIELDS, *_THIS_FIELDS)))
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -112,7 +113,9 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
             raise entry.fail(f'id "{outlet.id}" is an anchor of the indexes (lost-outlets, edm-DATE): choose another')
         if outlet.id in seen_ids:
             raise entry.fail(f'duplicate id "{outlet.id}": ids must be unique')
-        for name in outlet.names:
+        for number, name in enumerate(outlet.names):
+            if name in outlet.names[:number]:
+                raise entry.fail(f'the name "{name}" is given twice for this outlet: keep it once')
             if name in seen_names:
                 raise entry.fail(f'the name "{name}" is already used by another outlet')
             seen_names.add(name)
@@ -126,10 +129,22 @@ def load_edm_articles(path: Path) -> tuple[tuple[EdmArticle, ...], EdmArticle]:
     articles: list[EdmArticle] = []
     this: EdmArticle | None = None
     for index, raw in enumerate(load_entries(path)):
-        is_this = isinstance(raw, dict) and raw.get("this", False)
-        entry = Entry(path, raw, index, _THIS_FIELDS if is_this is True else _EDM_FIELDS)
-        if not isinstance(is_this, bool):
+        value = raw.get("this", False) if isinstance(raw, dict) else False
+        is_this = value is True
+        own_fields = isinstance(raw, dict) and ("published" in raw or "publisher" in raw)
+        if is_this and this is None:
+            fields: tuple[str, ...] = _THIS_FIELDS
+        elif is_this or own_fields or not isinstance(value, bool):
+            fields = _ALL_FIELDS  # read as written, so the message below says what is really wrong
+        else:
+            fields = (*_EDM_FIELDS, "this")
+        entry = Entry(path, raw, index, fields)
+        if not isinstance(value, bool):
             raise entry.fail('"this" must be true or false')
+        if is_this and this is not None:
+            raise entry.fail('a second entry says "this: true": only the site\'s own article may')
+        if not is_this and own_fields:
+            raise entry.fail('"published" and "publisher" are for the site\'s own article: add "this: true"')
         article = EdmArticle(
             date=entry.date("date"),
             match=entry.fact("match", bool) if not is_this else Fact(True, "verified", "this site's article"),
@@ -144,8 +159,6 @@ def load_edm_articles(path: Path) -> tuple[tuple[EdmArticle, ...], EdmArticle]:
         if any(a.date == article.date for a in articles):
             raise entry.fail(f"duplicate date {article.date}: one entry per cited date")
         if is_this:
-            if this is not None:
-                raise entry.fail('a second entry says "this: true": only the site\'s own article may')
             unknown = [
                 f for f in ("title", "volume", "issue", "publisher", "published") if not getattr(article, f).known
             ]
