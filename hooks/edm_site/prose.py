@@ -12,7 +12,8 @@ Three places where markdown-it-py and Python-Markdown (which renders the site) r
   code block whose nearest non-blank line above is such an opener is read again as Markdown.
 - markdown-it-py ends a raw HTML block at a blank line; Python-Markdown at the element's closing
   tag. A raw HTML block is followed here to its closing tag; what it holds is read again as
-  Markdown only when the opening tag carries ``markdown``, and is otherwise left alone.
+  Markdown only when the opening tag carries ``markdown``, and is otherwise left alone; what
+  follows the closing tag, to a blank line, is Markdown again, as Python-Markdown renders it.
 - markdown-it-py keeps the text after an HTML comment, on the comment's last line and below, in
   the comment's HTML block; Python-Markdown renders it as a paragraph. It is read again as Markdown.
 
@@ -175,7 +176,7 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 tail_origin = [(origin[line][0], origin[line][1] + column), *origin[line + 1 : last]]
                 yield from _runs(tail[0], tail_origin, page)
         elif token.type == "html_block":
-            end_line, body = _html_element(text_lines, first, last)
+            end_line, end_column, body = _html_element(text_lines, first, last)
             skip_to = end_line + 1
             if body is not None:
                 (body_first, body_column), (body_last, body_end) = body
@@ -186,6 +187,16 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 inner_origin[0] = (inner_origin[0][0], inner_origin[0][1] + body_column)
                 if _MAY_CITE.search("\n".join(inner)):
                     yield from _runs("\n".join(inner), inner_origin, page)
+            if end_column is not None:  # what follows the element, to a blank line, is Markdown again
+                while skip_to < len(text_lines) and text_lines[skip_to].strip():
+                    skip_to += 1
+                tail = "\n".join([text_lines[end_line][end_column:], *text_lines[end_line + 1 : skip_to]])
+                if _MAY_CITE.search(tail):
+                    tail_origin = [
+                        (origin[end_line][0], origin[end_line][1] + end_column),
+                        *origin[end_line + 1 : skip_to],
+                    ]
+                    yield from _runs(tail, tail_origin, page)
 
 
 def _after_comment(text_lines: list[str], first: int, last: int) -> tuple[str, tuple[int, int]] | None:
@@ -209,12 +220,13 @@ def opens_container(text_lines: list[str], first: int) -> bool:
 
 def _html_element(
     text_lines: list[str], first: int, last: int
-) -> tuple[int, tuple[tuple[int, int], tuple[int, int]] | None]:
-    """The last line of the raw HTML element opening at line ``first``, and, if it is marked
-    ``markdown``, where its content starts and ends ((line, column), (line, column))."""
+) -> tuple[int, int | None, tuple[tuple[int, int], tuple[int, int]] | None]:
+    """The last line of the raw HTML element opening at line ``first``, the column just after its
+    closing tag (None if it has none), and, if it is marked ``markdown``, where its content starts
+    and ends ((line, column), (line, column))."""
     opening = _OPENING_TAG.match(text_lines[first])
     if opening is None or opening.group(1).lower() in _VOID:
-        return last - 1, None
+        return last - 1, None, None
     tag = opening.group(1)
     opens = re.compile(rf"<{tag}(?=[\s>/])", re.I)
     closes = re.compile(rf"</{tag}\s*>", re.I)
@@ -238,9 +250,9 @@ def _html_element(
             position = next_close.end()
             if depth == 0:
                 if not _MARKDOWN_ATTRIBUTE.search(opening.group(2)):
-                    return index, None
-                return index, ((first, opening.end()), (index, next_close.start()))
-    return len(text_lines) - 1, None  # never closed: Python-Markdown keeps the rest as raw HTML
+                    return index, next_close.end(), None
+                return index, next_close.end(), ((first, opening.end()), (index, next_close.start()))
+    return len(text_lines) - 1, None, None  # never closed: Python-Markdown keeps the rest as raw HTML
 
 
 def _align(piece: str, source: str, start: int) -> list[int] | None:
