@@ -99,7 +99,6 @@ def _link(citation: found.Citation, text: str, src_uri: str) -> str:
 def _handlers(src_uri: str) -> dict:
     data, reading = build.current().data, build.reading()
     site = reading.index
-    homes = {number: home for number, (home, _) in reading.article.homes.items()}
     return {
         "sources": lambda: _render("sources.md.j2", src_uri, outlets=site.outlets(data.registry), lost=site.lost()),
         "edm-articles": lambda: _render(
@@ -115,7 +114,7 @@ def _handlers(src_uri: str) -> dict:
             "chart.md.j2", src_uri, rows=profile.per_outlet(site.places), total=profile.profile(site.places)
         ),
         "chronology": lambda: _render(
-            "chronology.md.j2", src_uri, days=profile.chronology(site.places, data.events), homes=homes
+            "chronology.md.j2", src_uri, days=profile.chronology(site.places, data.events), homes=reading.article.pages
         ),
     }
 

@@ -19,6 +19,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     current, article = build.current(), build.reading().article
     rows = [(entry, paragraphs_naming((entry.abbr,), article.texts)) for entry in current.data.glossary]
-    homes = {number: home for number, (home, _) in article.homes.items()}
-    table = current.render("glossary.md.j2", rows=rows, homes=homes, page=page.file.src_uri)
+    table = current.render("glossary.md.j2", rows=rows, homes=article.pages, page=page.file.src_uri)
     return shortcodes.expand(markdown, {"glossary": lambda: table})

@@ -33,7 +33,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _pilcrow(number: int, src_uri: str) -> str:
     article = build.reading().article
     if src_uri in article.article_pages:
-        home = article.homes[number][0]
+        home = article.pages[number]
         title = f"Paragraph {number} on its themed page"
     else:
         home = article.article_pages[0] if article.article_pages else src_uri

@@ -20,7 +20,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if "edm:people" not in markdown:
         return markdown
     current, article = build.current(), build.reading().article
-    homes = {number: home for number, (home, _) in article.homes.items()}
     mentions = people.mentions(current.data.people, article.texts)
-    table = current.render("people.md.j2", mentions=mentions, homes=homes, page=page.file.src_uri)
+    table = current.render("people.md.j2", mentions=mentions, homes=article.pages, page=page.file.src_uri)
     return shortcodes.expand(markdown, {"people": lambda: table})

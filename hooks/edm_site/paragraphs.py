@@ -80,6 +80,11 @@ class Article:
     def texts(self) -> dict[int, str]:
         return {number: paragraph.text for number, (_, paragraph) in self.homes.items()}
 
+    @property
+    def pages(self) -> dict[int, str]:
+        """Paragraph number -> the themed page where it is written."""
+        return {number: src_uri for number, (src_uri, _) in self.homes.items()}
+
 
 def collect(pages: list[tuple[str, str]]) -> Article:
     """Read (src_uri, source with front matter) of every page for its marked paragraphs."""

@@ -35,8 +35,7 @@ class Reading:
     def published_at(self, src_uri: str, line: int, page_paragraphs: list[paragraphs.Paragraph]) -> dt.date:
         """The publication date for a line of a page; on the full article, that of the paragraph's page."""
         number = paragraphs.paragraph_at(page_paragraphs, line) if src_uri in self.article.article_pages else None
-        home = self.article.homes[number][0] if number in self.article.homes else src_uri
-        return self.published[home]
+        return self.published[self.article.pages.get(number, src_uri)]
 
 
 @dataclass(frozen=True)

@@ -53,8 +53,8 @@ def _backlinks(places: tuple[Cited, ...], page: str) -> str:
 
 
 def _paragraph_link(number: int, homes: dict[int, str], page: str) -> str:
-    """ "¶N" linking to the paragraph where it is written; plain text for a paragraph the article does
-    not have (the data file naming it is reported, and the page still builds)."""
+    """The ¶N link to the page where paragraph N is written; plain ¶N for a paragraph the article
+    does not have (the data file naming it is reported, and the page still builds)."""
     if number not in homes:
         return f"¶{number}"
     return md_link(f"¶{number}", f"{relative(homes[number], page)}#p{number}")
