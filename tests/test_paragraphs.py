@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edm_site import paragraphs
+from edm_site import frontmatter, paragraphs
 from htmltext import by_id, parse
 
 PAGE = """# Syria
@@ -87,5 +87,6 @@ ARTICLE = "# Article\n\n<!-- edm:article -->\n"
     ],
 )
 def test_misplaced_markers_are_reported_with_page_and_line(pages: list[tuple[str, str]], problem: str) -> None:
-    problems = paragraphs.collect(pages).problems
-    assert any(p.startswith(problem) for p in problems), problems
+    read = [(src_uri, *frontmatter.read(source)[::2]) for src_uri, source in pages]  # (page, Markdown, offset)
+    problems = paragraphs.collect(read).problems
+    assert len(problems) == 1 and problems[0].startswith(problem), problems

@@ -23,10 +23,11 @@ def test_a_top_level_shortcode_is_expanded_and_a_nested_one_is_not() -> None:
         ('=== "Tab"\n\n    <!-- edm:byline -->\n', 3, "is inside an admonition or a tab"),
         ("<!-- edm:profile --> and text\n", 1, "is no shortcode as written"),
         ("<!-- edm:para x -->\nText\n", 1, "is no shortcode as written"),
+        ("Text\n\n<!-- edm:nope -->\n", 3, "<!-- edm:nope --> is no known shortcode"),
     ],
 )
 def test_what_is_no_shortcode_is_reported(page: str, line: int, what: str) -> None:
-    assert [(found_line, found[: len(what)]) for found_line, found in shortcodes.misplaced(page)] == [(line, what)]
+    assert [(found_line, found[: len(what)]) for found_line, found in shortcodes.problems(page)] == [(line, what)]
 
 
 @pytest.mark.parametrize(
@@ -40,4 +41,4 @@ def test_what_is_no_shortcode_is_reported(page: str, line: int, what: str) -> No
     ],
 )
 def test_shortcodes_and_code_are_not_reported(page: str) -> None:
-    assert shortcodes.misplaced(page) == []
+    assert shortcodes.problems(page) == []

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import blocks, frontmatter, shortcodes
+from . import blocks, shortcodes
 
 _MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+(\d+)[ \t]*-->[ \t]*\n?")
 
@@ -38,10 +38,6 @@ def find_paragraphs(markdown: str) -> list[Paragraph]:
             last += 1
         found.append(Paragraph(int(match.group(1)), token.map[0] + 1, "\n".join(lines[first:last])))
     return found
-
-
-def has_article_placeholder(markdown: str) -> bool:
-    return any(code.name == "article" for code in shortcodes.locate(markdown))
 
 
 def assemble_article(markdown: str, paragraphs: list[Paragraph]) -> str:
@@ -75,6 +71,7 @@ class Article:
     homes: dict[int, tuple[str, Paragraph]]  # number -> (src_uri of its themed page, paragraph)
     article_pages: tuple[str, ...]  # pages with the <!-- edm:article --> placeholder
     problems: tuple[str, ...]
+    marked: dict[str, list[Paragraph]]  # page -> the paragraphs marked on it, in page order
 
     @property
     def texts(self) -> dict[int, str]:
@@ -86,32 +83,33 @@ class Article:
         return {number: src_uri for number, (src_uri, _) in self.homes.items()}
 
 
-def collect(pages: list[tuple[str, str]]) -> Article:
-    """Read (src_uri, source with front matter) of every page for its marked paragraphs."""
+def collect(pages: list[tuple[str, str, int]]) -> Article:
+    """The marked paragraphs of every page: (src_uri, its Markdown, the lines of front matter above it)."""
     homes: dict[int, tuple[str, Paragraph]] = {}
     article_pages: list[str] = []
     problems: list[str] = []
-    offsets: dict[str, int] = {}  # page -> lines of front matter
-    for src_uri, source in pages:
-        if "edm:" not in source:
+    marked: dict[str, list[Paragraph]] = {}
+    offsets: dict[str, int] = {}
+    for src_uri, markdown, offset in pages:
+        if "edm:" not in markdown:
             continue
-        markdown, offset = strip_front_matter(source)
         offsets[src_uri] = offset
-        marked = find_paragraphs(markdown) if "edm:para" in source else []
-        if has_article_placeholder(markdown):
+        marked[src_uri] = find_paragraphs(markdown) if "edm:para" in markdown else []
+        placeholders = [code for code in shortcodes.locate(markdown) if code.name == "article"]
+        if placeholders:
             if article_pages:
-                line = next(c.line for c in shortcodes.locate(markdown) if c.name == "article") + 1 + offset
                 problems.append(
-                    f"{src_uri}:{line}: <!-- edm:article --> is already on {article_pages[0]}: keep it on one page"
+                    f"{src_uri}:{placeholders[0].line + 1 + offset}: <!-- edm:article --> is already on "
+                    f"{article_pages[0]}: keep it on one page"
                 )
             article_pages.append(src_uri)
             problems += [
                 f"{src_uri}:{p.line + offset}: <!-- edm:para {p.number} --> on the full article's page: the article "
                 "takes its paragraphs from the themed pages; mark the paragraph there"
-                for p in marked
+                for p in marked[src_uri]
             ]
             continue
-        for paragraph in marked:
+        for paragraph in marked[src_uri]:
             where = f"{src_uri}:{paragraph.line + offset}"
             if not paragraph.text.strip():
                 problems.append(
@@ -133,10 +131,4 @@ def collect(pages: list[tuple[str, str]]) -> Article:
                 f"{src_uri}:{paragraph.line + offsets[src_uri]}: the marked paragraphs are {numbers}: "
                 f"number them 1 to {len(numbers)} without gaps"
             )
-    return Article(homes, tuple(article_pages), tuple(problems))
-
-
-def strip_front_matter(source: str) -> tuple[str, int]:
-    """The Markdown MkDocs renders (front matter removed), and how many lines were removed."""
-    markdown, _, offset = frontmatter.read(source)
-    return markdown, offset
+    return Article(homes, tuple(article_pages), tuple(problems), marked)

@@ -43,6 +43,7 @@ class PageReading:
     """One page read on its own: its Markdown (front matter off), date, citations and problems."""
 
     markdown: str
+    offset: int  # lines of front matter above it
     meta: dict
     published: dt.date  # what its year-less citations resolve against
     citations: list[Citation]
@@ -60,14 +61,10 @@ def read_page(page: PageSource, data: SiteData) -> PageReading:
     if not isinstance(published, dt.date) or isinstance(published, dt.datetime):
         problems.append(f"{where}: front matter published: {published!r} is not a date: write YYYY-MM-DD")
         published = data.published
-    problems += [
-        f"{where}:{line + offset}: <!-- edm:{name} --> is no known shortcode: see README.md"
-        for line, name in shortcodes.unknown(markdown)
-    ]
-    problems += [f"{where}:{line + offset}: {what}" for line, what in shortcodes.misplaced(markdown)]
+    problems += [f"{where}:{line + offset}: {what}" for line, what in shortcodes.problems(markdown)]
     citations, unresolved = find_citations(markdown, data.registry, published)
     problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in unresolved]
-    return PageReading(markdown, page_meta, published, citations, problems)
+    return PageReading(markdown, offset, page_meta, published, citations, problems)
 
 
 def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
@@ -75,18 +72,17 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
     places: list[index.Cited] = []
     published: dict[str, dt.date] = {}
     found: dict[str, tuple[str, list[Citation]]] = {}
-    for page in pages:
-        read = read_page(page, data)
+    reads = [(page, read_page(page, data)) for page in pages]
+    article = paragraphs.collect([(page.src_uri, read.markdown, read.offset) for page, read in reads])
+    for page, read in reads:
         where = page.src_uri
         problems += read.problems
         published[where] = read.published
         found[where] = (read.markdown, read.citations)
-        if paragraphs.has_article_placeholder(read.markdown):
+        if where in article.article_pages:
             continue  # the full article's paragraphs are indexed on the pages where they are written
-        page_paragraphs = paragraphs.find_paragraphs(read.markdown) if "edm:para" in read.markdown else []
         title = page.title or str(read.meta.get("title") or _first_heading(read.markdown) or where)
-        places.extend(index.places_on_page(where, title, read.citations, page_paragraphs))
-    article = paragraphs.collect([(p.src_uri, p.source) for p in pages])
+        places.extend(index.places_on_page(where, title, read.citations, article.marked.get(where, [])))
     problems += article.problems
     texts = article.texts
     problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))

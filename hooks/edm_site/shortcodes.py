@@ -58,14 +58,10 @@ def expand(markdown: str, handlers: Mapping[str, Callable[[], str]]) -> str:
     return "\n".join(lines)
 
 
-def unknown(markdown: str) -> list[tuple[int, str]]:
-    """(1-based line, name) of every shortcode in ``markdown`` that no hook owns."""
-    return [(code.line + 1, code.name) for code in locate(markdown) if code.name not in KNOWN]
-
-
-def misplaced(markdown: str) -> list[tuple[int, str]]:
-    """(1-based line, what to do) for each ``<!-- edm:... -->`` that is no shortcode as it stands: in a
-    list, a quote, an admonition or a tab (only the top level is expanded), not alone, or misspelt."""
+def problems(markdown: str) -> list[tuple[int, str]]:
+    """(1-based line, what is wrong and what to do) for each ``<!-- edm:... -->`` that is no working
+    shortcode: a name no hook owns; one in a list, a quote, an admonition or a tab (only the top
+    level is expanded); one not alone on its line, or misspelt."""
     if "edm:" not in markdown:
         return []
     found = []
@@ -83,8 +79,11 @@ def misplaced(markdown: str) -> list[tuple[int, str]]:
         if token.type != "html_block":
             continue
         text, line = token.content.strip(), token.map[0] + 1
-        if not (_SHORTCODE.fullmatch(text) or _PARA_MARKER.fullmatch(text)):
+        shortcode = _SHORTCODE.fullmatch(text)
+        if not (shortcode or _PARA_MARKER.fullmatch(text)):
             found.append((line, "is no shortcode as written: write <!-- edm:name --> in lower case, alone on its line"))
         elif token.level > 0:
             found.append((line, "is inside a list or a quote: shortcodes and markers work at the top level only"))
+        elif shortcode and shortcode.group(1) not in KNOWN:
+            found.append((line, f"<!-- edm:{shortcode.group(1)} --> is no known shortcode: see README.md"))
     return found
