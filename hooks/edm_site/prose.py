@@ -170,43 +170,42 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                 body_origin.append((page_line, max(column, len(source) - len(piece)) if piece else column))
             yield from _runs(body, body_origin, page)
         elif token.type == "html_block" and text_lines[first].lstrip().startswith("<!--"):
-            tail = _after_comment(text_lines, first, last)
-            if tail is not None and _MAY_CITE.search(tail[0]):
-                line, column = tail[1]
-                tail_origin = [(origin[line][0], origin[line][1] + column), *origin[line + 1 : last]]
-                yield from _runs(tail[0], tail_origin, page)
+            comment_end = _comment_end(text_lines, first, last)
+            if comment_end is not None:  # what follows the comment
+                yield from _reread(text_lines, origin, comment_end, (last - 1, len(text_lines[last - 1])), page)
         elif token.type == "html_block":
             end_line, end_column, body = _html_element(text_lines, first, last)
             skip_to = end_line + 1
             if body is not None:
-                (body_first, body_column), (body_last, body_end) = body
-                inner = [text_lines[i] for i in range(body_first, body_last + 1)]
-                inner[-1] = inner[-1][:body_end]
-                inner[0] = inner[0][body_column:]
-                inner_origin = [origin[i] for i in range(body_first, body_last + 1)]
-                inner_origin[0] = (inner_origin[0][0], inner_origin[0][1] + body_column)
-                if _MAY_CITE.search("\n".join(inner)):
-                    yield from _runs("\n".join(inner), inner_origin, page)
+                yield from _reread(text_lines, origin, *body, page)
             if end_column is not None:  # what follows the element, to a blank line, is Markdown again
                 while skip_to < len(text_lines) and text_lines[skip_to].strip():
                     skip_to += 1
-                tail = "\n".join([text_lines[end_line][end_column:], *text_lines[end_line + 1 : skip_to]])
-                if _MAY_CITE.search(tail):
-                    tail_origin = [
-                        (origin[end_line][0], origin[end_line][1] + end_column),
-                        *origin[end_line + 1 : skip_to],
-                    ]
-                    yield from _runs(tail, tail_origin, page)
+                tail_end = (skip_to - 1, len(text_lines[skip_to - 1]))
+                yield from _reread(text_lines, origin, (end_line, end_column), tail_end, page)
 
 
-def _after_comment(text_lines: list[str], first: int, last: int) -> tuple[str, tuple[int, int]] | None:
-    """What follows the HTML comment that opens lines ``first`` to ``last`` of a block, and where it
-    starts (line, column): Python-Markdown renders it as a paragraph; markdown-it keeps it in the block."""
+def _reread(
+    text_lines: list[str], origin: list[tuple[int, int]], start: tuple[int, int], end: tuple[int, int], page: _Page
+) -> Iterator[ProseRun]:
+    """The prose runs of the text from ``start`` to ``end`` ((line, column) of ``text_lines``), read
+    again as Markdown of its own: what markdown-it-py keeps in an HTML block, Python-Markdown does not."""
+    (first, first_column), (last, last_column) = start, end
+    lines = text_lines[first : last + 1]
+    lines[-1] = lines[-1][:last_column]
+    lines[0] = lines[0][first_column:]
+    text = "\n".join(lines)
+    if _MAY_CITE.search(text):
+        shifted = [(origin[first][0], origin[first][1] + first_column), *origin[first + 1 : last + 1]]
+        yield from _runs(text, shifted, page)
+
+
+def _comment_end(text_lines: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """Where the HTML comment opening line ``first`` of a block (lines ``first`` to ``last``) ends."""
     for index in range(first, last):
         end = text_lines[index].find("-->", text_lines[index].find("<!--") + 4 if index == first else 0)
         if end >= 0:
-            rest = [text_lines[index][end + 3 :], *text_lines[index + 1 : last]]
-            return ("\n".join(rest), (index, end + 3)) if "".join(rest).strip() else None
+            return index, end + 3
     return None
 
 
