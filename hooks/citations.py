@@ -32,6 +32,7 @@ from edm_site import build, paragraphs, profile, shortcodes, tooltips
 from edm_site import citations as found
 from edm_site.links import md_link, relative
 from edm_site.reading import PageSource, read_page
+from edm_site.registry import LOST_OUTLETS
 
 log = logging.getLogger("mkdocs.plugins.edm.citations")
 
@@ -66,6 +67,8 @@ def _found_now(markdown: str, page: Page) -> list[found.Citation]:
     alone = read_page(PageSource(src_uri, page.title, page.file.content_string), current.data)
     for problem in alone.problems:
         log.warning(problem)
+    if alone.markdown == markdown:
+        return alone.citations
     return found.find_citations(markdown, current.data.registry, alone.published)[0]
 
 
@@ -91,7 +94,7 @@ def _link(citation: found.Citation, text: str, src_uri: str) -> str:
         href = f"{relative(EDM_PAGE, src_uri)}#{citation.edm.anchor}"
         classes, title = ("edm-xref",), tooltips.edm_tooltip(citation)
     else:
-        href = f"{relative(SOURCES_PAGE, src_uri)}#lost-outlets"
+        href = f"{relative(SOURCES_PAGE, src_uri)}#{LOST_OUTLETS}"
         classes, title, text = ("edm-lost", "ours"), tooltips.lost_tooltip(citation), "name lost"
     return md_link(text, href, title=title, id=citation.id, classes=classes, attributes=note)
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import dates, grammar
-from .prose import prose_runs
-from .registry import EdmArticle, Outlet, Registry
+from .prose import ProseRun, prose_runs
+from .registry import LOST_OUTLETS, EdmArticle, Outlet, Registry
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 _LONGEST = 2000  # characters between the brackets of a citation: longer is prose (and slow to parse)
@@ -43,7 +43,7 @@ class Citation:
     @property
     def entry(self) -> str:
         """The anchor of what it cites in the indexes: the outlet's id, the EDM article's, or lost-outlets."""
-        return self.outlet.id if self.outlet else self.edm.anchor if self.edm else "lost-outlets"
+        return self.outlet.id if self.outlet else self.edm.anchor if self.edm else LOST_OUTLETS
 
     @property
     def kind(self) -> str:
@@ -76,14 +76,14 @@ def find_citations(
                 start, end = bracket.start(), bracket.end()
                 in_prose = run.is_prose(start, start + 1) and run.is_prose(end - 1, end)
                 if in_prose and _looks_like_citation(inner, registry):
-                    line = bisect.bisect_right(line_starts, offsets[start]) if offsets else run.line
-                    problems.append(Problem(line, " ".join(bracket.group(0).split()), _MARKUP_INSIDE))
+                    text = " ".join(bracket.group(0).split())
+                    problems.append(Problem(_line(run, start, line_starts), text, _MARKUP_INSIDE))
                 continue
             refs = grammar.parse_bracket(inner) if "," in inner and len(inner) <= _LONGEST else None
             if refs is None and not _DATE_LIKE.search(inner):
                 continue  # no citation, and no month: not even a near miss
             text = " ".join(bracket.group(0).split())
-            line = bisect.bisect_right(line_starts, offsets[bracket.start()]) if offsets else run.line
+            line = _line(run, bracket.start(), line_starts)
             if refs is None:
                 if _looks_like_citation(inner, registry):
                     problems.append(Problem(line, text, _NOT_IN_FORM))
@@ -103,6 +103,11 @@ def find_citations(
                 last = offsets[base + end - 1] + 1 if end > start else first
                 citations.append(Citation(len(citations) + 1, line, text, ref.date, date, first, last, outlet, edm))
     return citations, problems
+
+
+def _line(run: ProseRun, position: int, line_starts: list[int]) -> int:
+    """The page line of a position in a run (the run's first line, if it could not be placed)."""
+    return bisect.bisect_right(line_starts, run.offsets[position]) if run.offsets else run.line
 
 
 _NOT_IN_FORM = (

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from .citations import Citation
 from .paragraphs import Paragraph, paragraph_at
-from .registry import EdmArticle, Outlet, Registry
+from .registry import LOST_OUTLETS, EdmArticle, Outlet, Registry
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class SiteIndex:
         return [Group(o.id, o, None, tuple(cited[o.id])) for o in registry.outlets if o.id in cited]
 
     def lost(self) -> Group:
-        return Group("lost-outlets", None, None, tuple(self._grouped.get("lost-outlets", ())))
+        return Group(LOST_OUTLETS, None, None, tuple(self._grouped.get(LOST_OUTLETS, ())))
 
     def edm_articles(self, registry: Registry) -> list[Group]:
         """Every EDM article, cited or not, oldest first."""

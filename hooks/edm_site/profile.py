@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .dates import long_form
 from .events import Event
 from .index import Cited
-from .registry import AFFILIATIONS, Outlet
+from .registry import AFFILIATIONS, LOST_OUTLETS, Outlet
 
 LOST = "outlet lost"
 CATEGORIES = (*AFFILIATIONS, LOST)
@@ -68,7 +68,7 @@ def per_outlet(places: Iterable[Cited]) -> list[OutletRow]:
         cited.setdefault(citation.outlet.id, []).append(citation.outlet)
     rows = [OutletRow(o[0].id, o[0].name, o[0].affiliation, len(o)) for o in cited.values()]
     ordered = sorted(rows, key=lambda r: -r.count)
-    return [*ordered, OutletRow("lost-outlets", "Outlet name lost", LOST, lost)] if lost else ordered
+    return [*ordered, OutletRow(LOST_OUTLETS, "Outlet name lost", LOST, lost)] if lost else ordered
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ _OUTLET_FIELDS = ("id", "name", "aliases", "homepage", "language", "affiliation"
 _EDM_FIELDS = ("date", "match", "volume", "issue", "title", "author", "address")
 _THIS_FIELDS = ("date", "this", "published", "publisher", "volume", "issue", "title", "author", "address")
 _ALL_FIELDS = tuple(dict.fromkeys((*_EDM_FIELDS, *_THIS_FIELDS)))
+LOST_OUTLETS = "lost-outlets"  # the anchor of the citations whose outlet name was lost, on /sources/
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -109,7 +110,7 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
             evidence=entry.text("evidence"),
         )
         check_id(entry, outlet.id)
-        if outlet.id == "lost-outlets" or outlet.id.startswith("edm-"):
+        if outlet.id == LOST_OUTLETS or outlet.id.startswith("edm-"):
             raise entry.fail(f'id "{outlet.id}" is an anchor of the indexes (lost-outlets, edm-DATE): choose another')
         if outlet.id in seen_ids:
             raise entry.fail(f'duplicate id "{outlet.id}": ids must be unique')
