@@ -7,7 +7,10 @@ citations of every kind the hooks link: an outlet "(Kommersant, May 10)", severa
 wrapped over a line break, some stand in list items and in an admonition, and there are
 brackets that are no citation at all ("(FBI)", "(see above)").
 
-Outlet names and EDM dates are read from the hooks' own data files, so every citation resolves;
+Outlet names and EDM dates are read from the hooks' own data files, so every citation resolves.
+They are read with PyYAML, and year-less dates worked out here, apart from the hooks' own code: a
+mistake there shows as citations the benchmark finds unlinked, instead of being copied into the
+corpus. The corpus is the same for the same seed;
 the corpus is the same for the same seed. Pages are spread over folders of 50, so the links the
 hooks write are relative ("../sources.md#kommersant"). They are added to a copy of the site's
 own pages, which the hooks need (their data files are checked against the article's text).

@@ -688,8 +688,6 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="edm-bench-"))
     summaries: list[Summary] = []
     corpora: dict[int, Corpus] = {}
-    profile_lines: list[str] = []
-    profiled = 0.0
     try:
         PROJECT = snapshot(work / "project")
         os.chdir(PROJECT)  # pymdownx.snippets reads includes/ from the working directory, as `make` runs it

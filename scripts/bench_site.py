@@ -21,14 +21,15 @@ Then, for every page:
    10 kB (10,000 bytes) of ours, compressed, per page.
 2. Lighthouse 12 (package-lock.json pins it; `npm ci` installs it in node_modules/ when missing),
    mobile (its default) and desktop (its desktop preset), one run each for the site and the baseline,
-   interleaved, in a fresh Chromium each (CHROME_PATH, CHROME_FLAGS, and no host name resolving but
-   127.0.0.1). The runs go through scripts/lighthouse_batch.mjs, Lighthouse's Node API in one
-   process: the same runs as `node_modules/.bin/lighthouse URL --output=json --quiet
-   [--preset=desktop]`, without the ~4 s per run the CLI spends starting (--lighthouse-cli runs the
-   CLI instead). Not run: the full-page screenshot and the bf-cache audit (weight 0). A run that
-   fails is retried once; a site run below its performance target is run twice more, and the median
-   of the three scores counts (all are shown). Targets: accessibility, best practices and SEO 100
-   on every page; performance 100 on desktop, at least 95 on mobile.
+   interleaved, in a fresh Chromium each (Debian's, ``CHROMIUM`` overrides, with the flags of
+   scripts/chromium.py: no host name resolving but 127.0.0.1). The runs go through
+   scripts/lighthouse_batch.mjs, Lighthouse's Node API in one process: the same runs as
+   `node_modules/.bin/lighthouse URL --output=json --quiet [--preset=desktop]`, without the ~4 s per
+   run the CLI spends starting (--lighthouse-cli runs the CLI instead). Not run: the full-page
+   screenshot and the bf-cache audit (weight 0). A run that fails is retried once; a site run below
+   its performance target is run twice more, and the median of the three scores counts (all are
+   shown). Targets: accessibility, best practices and SEO 100 on every page; performance 100 on
+   desktop, at least 95 on mobile.
 3. `mkdocs serve` reload time, on a temporary copy of the project (and of the baseline, for
    comparison): a word is appended to a paragraph of docs/syria.md, and the time from the write to
    /syria/ showing it in the browser (MkDocs' livereload reloads the page) is measured, several
@@ -175,7 +176,7 @@ def our_asset_paths(config: dict) -> set[str]:
     return paths
 
 
-def write_baseline_project(folder: Path, site_url: str) -> tuple[Path, dict]:
+def write_baseline_project(folder: Path, site_url: str) -> Path:
     """A plain Material project of the same pages: docs copied without our CSS/JS, config without ours."""
     config = read_config(CONFIG)
     ours = our_asset_paths(config)
@@ -195,11 +196,11 @@ def write_baseline_project(folder: Path, site_url: str) -> tuple[Path, dict]:
     path = folder / "mkdocs.yml"
     config = resolve_relative(config, CONFIG.parent)
     path.write_text(yaml.dump(config, Dumper=ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path, config
+    return path
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool, site_url: str | None = None) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(os.environ)  # NO_MKDOCS_2_WARNING is set at import
     if site_url:
         env["SITE_URL"] = site_url
     cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config_file), "-d", str(site_dir)]
@@ -836,10 +837,10 @@ def measure_serve(playwright: Playwright, edits: int, site: str) -> ServeResult:
             cmd.insert(4, "--strict")
             cwd = project
         else:
-            config_file, _ = write_baseline_project(project, f"http://127.0.0.1:{port}/")
+            config_file = write_baseline_project(project, f"http://127.0.0.1:{port}/")
             cmd += ["-f", str(config_file)]
             cwd = ROOT  # as its build: extension settings' paths resolve from the project
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         start = time.perf_counter()
         proc = subprocess.Popen(
             cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
@@ -1145,7 +1146,7 @@ def main(argv: list[str] | None = None) -> int:
         with serve(work / "site") as site_server, serve(work / "baseline" / "site") as base_server:
             with phase("build", timings):
                 site_s = mkdocs_build(CONFIG, work / "site", strict=True, site_url=site_server.url)
-                base_config_file, _ = write_baseline_project(work / "baseline", base_server.url)
+                base_config_file = write_baseline_project(work / "baseline", base_server.url)
                 base_s = mkdocs_build(base_config_file, work / "baseline" / "site", strict=False)
             print(f"built: site {site_s:.2f} s (--strict), baseline {base_s:.2f} s")
             pages = site_pages(work / "site")

@@ -64,7 +64,7 @@ def _env(**values: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def build_site(site_dir: Path, project: Path = ROOT) -> Path:
+def build_site(site_dir: Path) -> Path:
     """Build the offline site strictly into ``site_dir`` (MkDocs empties it first); return ``site_dir``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -73,7 +73,7 @@ def build_site(site_dir: Path, project: Path = ROOT) -> Path:
     with collected() as messages:
         try:
             with _env(OFFLINE="true", NO_MKDOCS_2_WARNING="1"):
-                config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+                config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
             config["site_url"] = None  # no canonical addresses (load_config ignores an override of None)
             offline = config.plugins.get("material/offline")
             if offline is None or not offline.config.enabled:

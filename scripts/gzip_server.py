@@ -1,10 +1,11 @@
 """A built site served on 127.0.0.1 as a static host serves it: gzip for text, index.html for folders.
 
 Python's http.server compresses nothing, so the bytes a browser receives from it are not the bytes a
-reader receives from a real host. This server compresses text types (HTML, CSS, JS, JSON, XML, SVG)
-with gzip when the request's Accept-Encoding admits it, answers a folder without its slash with a
-redirect, a missing file with 404.html. The benchmark of the site and the browser tests serve
-their builds with it.
+reader receives from a real host. This server compresses the text types (``COMPRESSIBLE``: HTML,
+CSS, JS, JSON, XML, SVG, plain text, source maps) with gzip when the request's Accept-Encoding admits
+it, lets them be cached for ten minutes, answers a folder without its slash with a redirect and a
+missing file with the site's 404.html (or a bare 404). The benchmark of the site and the browser
+tests serve their builds with it.
 
     with serve(Path("site")) as server:
         print(server.url)  # http://127.0.0.1:PORT/
@@ -44,7 +45,7 @@ CONTENT_TYPES = {
     ".woff": "font/woff",
 }
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
-GZIP_LEVEL = 6  # what nginx, Apache and most hosts use by default
+GZIP_LEVEL = 6  # zlib's default, which Apache's mod_deflate uses (nginx defaults to 1, many hosts set 5-6)
 
 
 def content_type(path: Path) -> str:
