@@ -23,7 +23,7 @@ So ``hooks - plain`` = (links - plain: MkDocs renders what the hooks write)
 Every figure is taken in wall-clock and in CPU time (CPU time is what a busy machine disturbs
 least). MkDocs' time per page is split between the synthetic pages and the site's own pages,
 whose index pages (sources, EDM issues, chronology) the hooks fill with every citation of the site.
-The builds use a snapshot of the project taken at the start (hooks, data, templates, docs, config),
+The builds use a copy of the project taken at the start (hooks, data, templates, docs, config),
 with the synthetic pages added to a copy of the site's own docs, and ``strict`` off (warnings are
 counted: the plain build has a few, from the site's links to anchors only the hooks write).
 
@@ -67,10 +67,10 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from bench_corpus import Corpus, load_vocabulary, nav_section, write_corpus
 from mkdocs_warnings import collected
+from sitebuild import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ROOT  # what is built: main() makes it a snapshot of ROOT, so edits during a run change nothing
-_NOT_COPIED = ("node_modules", "site", "site-*", "bench", "__pycache__")  # nor hidden files (.git, .venv, ...)
+PROJECT = ROOT  # what is built: main() makes it a copy of ROOT, so edits during a run change nothing
 VARIANTS = ("plain", "hooks", "links")
 ROTATION = ("hooks", "links", "plain")  # the first build of a size is a hook build: it writes the links-only pages
 LABELS = {"plain": "plain (no hooks)", "hooks": "hooks", "links": "links only"}
@@ -262,20 +262,6 @@ def project_version() -> str:
         return "unknown (not a git checkout)"
     files = len(changed.stdout.splitlines())
     return head.stdout.strip() + (f", with {files} changed files in hooks/, docs/ or the config" if files else "")
-
-
-def snapshot(target: Path) -> Path:
-    """A copy of the project (hooks, data, templates, docs, includes, config): a run measures one version."""
-    ignore = shutil.ignore_patterns(".*", *_NOT_COPIED)
-    target.mkdir()
-    for entry in ROOT.iterdir():
-        if entry.name.startswith(".") or any(entry.match(pattern) for pattern in _NOT_COPIED):
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, target / entry.name, ignore=ignore)
-        elif entry.is_file():
-            shutil.copy2(entry, target / entry.name)
-    return target
 
 
 def project_config() -> dict:
@@ -689,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
     summaries: list[Summary] = []
     corpora: dict[int, Corpus] = {}
     try:
-        PROJECT = snapshot(work / "project")
+        PROJECT = copy_project(ROOT, work / "project")
         os.chdir(PROJECT)  # pymdownx.snippets reads includes/ from the working directory, as `make` runs it
         base = project_config()
         for pages in sizes:

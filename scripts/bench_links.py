@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 import bench_hooks
+from sitebuild import copy_project
 
 MD_LINK = re.compile(r"\]\((?P<target>[^()\s\"]*?\.md)(?P<anchor>#[^()\s\"]*)?")
 VARIANTS = ("plain", "links", "resolved")
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="edm-bench-links-"))
     try:
-        bench_hooks.PROJECT = bench_hooks.snapshot(work / "project")
+        bench_hooks.PROJECT = copy_project(bench_hooks.ROOT, work / "project")
         os.chdir(bench_hooks.PROJECT)  # pymdownx.snippets reads includes/ from the working directory
         size = bench_hooks.prepare(args.pages, work, bench_hooks.project_config(), seed=14065)
         captured: dict[str, str] = {}

@@ -71,6 +71,7 @@ from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwri
 
 import chromium
 from gzip_server import gzip_bytes, serve
+from sitebuild import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -721,22 +722,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-# What a copy of the project for `mkdocs serve` leaves out: not read by a build.
-NOT_COPIED = {".git", ".venv", "node_modules", "site", "site-offline", "tests", "scripts", "bench", "reference"}
-
-
-def copy_project(dst: Path) -> None:
-    """The project as `make serve` reads it (docs, hooks, overrides, includes, mkdocs.yml...), copied."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*cache", ".hypothesis")
-    for entry in ROOT.iterdir():
-        if entry.name in NOT_COPIED or entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, dst / entry.name, ignore=ignore)
-        elif entry.is_file() and not entry.name.endswith((".zip", ".json")):
-            shutil.copyfile(entry, dst / entry.name)
-
-
 def append_marker(md: Path, marker: str) -> None:
     """Append a word to a paragraph of the page: our summary (not the article's words, which the site
     checks), else the first paragraph of the article on it, else its first line of prose."""
@@ -833,7 +818,7 @@ def measure_serve(playwright: Playwright, edits: int, site: str) -> ServeResult:
         port = free_port()
         cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
         if site == "site":  # as `make serve` runs it
-            copy_project(project)
+            copy_project(ROOT, project)
             cmd.insert(4, "--strict")
             cwd = project
         else:

@@ -1,4 +1,5 @@
-"""Build the real site (or a copy of it with changes) in-process, strictly, into a folder."""
+"""Build the real site (or a copy of it with changes) in-process, strictly, into a folder; and copy
+the project's site sources, for a build of its own. The tests and the benchmarks use both."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def build_site(project: Path, site_dir: Path, *, serve_url: str | None = None, *
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """A copy of the project's site sources (docs, hooks, overrides, includes, mkdocs.yml) to change in a test."""
+    """A copy of the project's site sources (docs, hooks, overrides, includes, mkdocs.yml), to build apart."""
     for name in ("docs", "hooks", "overrides", "includes"):
         shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
