@@ -44,8 +44,13 @@ def changed_project(source: Path, target: Path, file: str, old: str, new: str) -
     """A copy of the project with the first ``old`` in ``file`` replaced by ``new``, and the
     1-based line of the file (front matter included) where it stood."""
     project = copy_project(source, target)
+    return project, change(project, file, old, new)
+
+
+def change(project: Path, file: str, old: str, new: str) -> int:
+    """The first ``old`` in ``file`` of ``project`` replaced by ``new``; the 1-based line where it stood."""
     path = project / file
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{file} no longer holds {old!r}: update the test"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return project, text[: text.index(old)].count("\n") + 1
+    return text[: text.index(old)].count("\n") + 1

@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from edm_site.bytecode import MemoryBytecodeCache
 
@@ -35,8 +36,18 @@ def test_serve_polls_every_tenth_of_a_second(tmp_path: Path) -> None:
         server.server_close()
 
 
-def test_cached_templates_are_recompiled_when_their_source_changes(tmp_path: Path) -> None:
+def test_cached_templates_are_recompiled_when_their_source_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = MemoryBytecodeCache()
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, *args: object, **kwargs: object) -> object:
+        compiled.append(source)
+        return compile_template(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
     template = tmp_path / "t.j2"
     template.write_text("one {{ x }}", encoding="utf-8")
 
@@ -45,6 +56,8 @@ def test_cached_templates_are_recompiled_when_their_source_changes(tmp_path: Pat
         return env.get_template("t.j2").render(x=1)
 
     assert render() == "one 1"
-    assert render() == "one 1"  # from the cache
+    assert render() == "one 1"  # from the cache: not compiled again
+    assert compiled == ["one {{ x }}"]
     template.write_text("two {{ x }}", encoding="utf-8")
     assert render() == "two 1"
+    assert compiled == ["one {{ x }}", "two {{ x }}"]

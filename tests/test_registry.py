@@ -85,6 +85,14 @@ def test_aliases_resolve(tmp_path: Path) -> None:
         ),
         (GOOD_OUTLET + GOOD_OUTLET.replace("id: kommersant", "id: other"), 'the name "Kommersant" is already used'),
         ("- just a string\n", "entry 1 is not a mapping"),
+        (
+            GOOD_OUTLET.replace("  aliases:", "  aliasses:"),
+            'outlets.yml:1: entry 1 (kommersant): unknown field "aliasses": did you mean "aliases"?',
+        ),
+        (
+            GOOD_OUTLET.replace("  language: Russian\n", "  language: Russian\n  language: English\n"),
+            'outlets.yml:6: the key "language" is given twice',
+        ),
     ],
 )
 def test_malformed_outlets(tmp_path: Path, text: str, message: str) -> None:
@@ -159,43 +167,6 @@ EDM_OTHER = """\
             EDM_THIS + EDM_OTHER.replace("issue: {value: 60,", "issue: {value: 0,"),
             "issue is verified but its value is missing or not a whole number from 1",
         ),
-    ],
-)
-def test_malformed_edm_articles(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / "edm-articles.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError) as error:
-        load_edm_articles(path)
-    assert message in str(error.value)
-    assert str(path) in str(error.value)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        (
-            GOOD_OUTLET.replace("  aliases:", "  aliasses:"),
-            'outlets.yml:1: entry 1 (kommersant): unknown field "aliasses": did you mean "aliases"?',
-        ),
-        (
-            GOOD_OUTLET.replace("  language: Russian\n", "  language: Russian\n  language: English\n"),
-            'outlets.yml:6: the key "language" is given twice',
-        ),
-        (GOOD_OUTLET.replace("profile: A daily.", "profile: |\n    A daily\n    of note."), None),
-    ],
-)
-def test_outlet_fields_are_checked(tmp_path: Path, text: str, message: str | None) -> None:
-    if message is None:
-        assert load_outlets(write(tmp_path, text))[0].profile == "A daily of note."
-        return
-    with pytest.raises(DataFileError) as error:
-        load_outlets(write(tmp_path, text))
-    assert message in str(error.value)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
         (
             EDM_THIS + EDM_OTHER.replace("volume: {value: 14,", "volume: {value: true,"),
             "volume is verified but its value is missing or not a whole number",
@@ -225,12 +196,18 @@ def test_outlet_fields_are_checked(tmp_path: Path, text: str, message: str | Non
         ),
     ],
 )
-def test_edm_fields_are_checked(tmp_path: Path, text: str, message: str) -> None:
+def test_malformed_edm_articles(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "edm-articles.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError) as error:
         load_edm_articles(path)
     assert message in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_a_profile_written_over_lines_is_folded(tmp_path: Path) -> None:
+    text = GOOD_OUTLET.replace("profile: A daily.", "profile: |\n    A daily\n    of note.")
+    assert load_outlets(write(tmp_path, text))[0].profile == "A daily of note."
 
 
 EVENT = "- date: 2017-05-09\n  what: Interception.\n  quote: on May 9\n  paragraph: 4\n"

@@ -14,7 +14,7 @@ import pytest
 from edm_site.registry import load_registry
 from htmltext import Element, parse
 from paths import REFERENCE
-from sitebuild import BuildFailed, build_site, changed_project, copy_project
+from sitebuild import BuildFailed, build_site, change, changed_project, copy_project
 
 THEMED = ("diplomacy", "syria", "ukraine", "north-korea")
 REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
@@ -81,9 +81,12 @@ def test_citation_links_point_to_their_entries(built_site: Path) -> None:
 
 def test_sources_page_counts_agree_with_the_text(built_site: Path) -> None:
     outlets, lost, _ = reference_counts()
-    text = page(built_site, "sources").article_text()
+    elements = list(page(built_site, "sources").iter())
     for outlet in REGISTRY.outlets:
-        assert f"Cited {outlets[outlet.name]} time" in text.split(outlet.profile)[1], outlet.name
+        heading = next(i for i, e in enumerate(elements) if e.attrs.get("id") == outlet.id)
+        entry = next(e for e in elements[heading:] if "edm-outlet" in e.classes)
+        cited = re.search(r"Cited (\d+) times?:", entry.article_text())
+        assert cited is not None and int(cited[1]) == outlets[outlet.name], outlet.name
     backlinks = [a for a in page(built_site, "sources").iter() if a.tag == "a" and "#cite-" in a.attrs.get("href", "")]
     assert len(backlinks) == sum(outlets.values()) + lost
     assert not any(a.attrs["href"].startswith("../article/") for a in backlinks)
@@ -98,7 +101,6 @@ def test_every_registry_entry_is_cited(built_site: Path) -> None:
 def test_each_themed_page_lists_its_sources(built_site: Path) -> None:
     for name in THEMED:
         root = page(built_site, name)
-        ids = {e.attrs["id"] for e in root.iter() if "id" in e.attrs}
         backlinks = [
             a.attrs["href"]
             for e in root.iter()
@@ -108,7 +110,6 @@ def test_each_themed_page_lists_its_sources(built_site: Path) -> None:
         ]
         cited = [a.attrs["id"] for a in root.iter() if a.tag == "a" and a.attrs.get("id", "").startswith("cite-")]
         assert sorted(h[1:] for h in backlinks) == sorted(cited), name
-        assert all(h[1:] in ids for h in backlinks)
 
 
 def test_no_third_party_requests_in_the_built_site(built_site: Path) -> None:
@@ -165,7 +166,7 @@ def test_two_builds_in_one_process_are_identical(tmp_path: Path, root: Path) -> 
             "hooks/data/people.yml",
             "role: {quote: the US president, paragraph: 2}",
             "role: {quote: the US president, paragraph: 9}",
-            "people.yml",
+            "people.yml:11: Donald Trump: there is no ¶9: correct the role",
         ),
         (
             "docs/north-korea.md",
@@ -254,10 +255,8 @@ def test_an_edited_rebuild_in_one_process_equals_a_fresh_build(tmp_path: Path, r
 
     project = copy_project(root, tmp_path / "project")
     build_site(project, tmp_path / "before")
-    syria = project / "docs" / "syria.md"
-    syria.write_text(syria.read_text(encoding="utf-8").replace("(Kommersant, May 6)", "(RBC, May 6)"), encoding="utf-8")
-    outlets = project / "hooks" / "data" / "outlets.yml"
-    outlets.write_text(outlets.read_text(encoding="utf-8").replace("Moscow daily", "A Moscow daily"), encoding="utf-8")
+    change(project, "docs/syria.md", "(Kommersant, May 6)", "(RBC, May 6)")
+    change(project, "hooks/data/outlets.yml", "Moscow daily", "A Moscow daily")
     again = build_site(project, tmp_path / "again")
     script = (
         "import sys; sys.path[:0] = sys.argv[3:]; from sitebuild import build_site; from pathlib import Path; "
@@ -275,12 +274,8 @@ def test_an_edited_rebuild_in_one_process_equals_a_fresh_build(tmp_path: Path, r
 
 def test_a_page_may_set_its_own_publication_date(tmp_path: Path, root: Path) -> None:
     """Year-less dates resolve against the page's own date, on its page and in the full article."""
-    project = copy_project(root, tmp_path / "project")
-    syria = project / "docs" / "syria.md"
-    syria.write_text(
-        syria.read_text(encoding="utf-8").replace("title: Syria\n", "title: Syria\npublished: 2017-05-05\n"),
-        encoding="utf-8",
-    )
+    old, new = "title: Syria\n", "title: Syria\npublished: 2017-05-05\n"
+    project, _ = changed_project(root, tmp_path / "project", "docs/syria.md", old, new)
     site = build_site(project, tmp_path / "site")
 
     def kommersant_dates(name: str) -> set[str]:
@@ -357,7 +352,7 @@ def test_pages_take_what_was_written_for_them_at_the_reading(
 ) -> None:
     """Only the full article, assembled after the reading, has its citations found again as it renders."""
     import edm_site.citations
-    import edm_site.reading
+    import edm_site.reading  # imported first, it keeps the real find_citations: the reading is not counted
 
     found_again: list[str] = []
     find = edm_site.citations.find_citations
