@@ -1,14 +1,19 @@
-"""What the browser tests share besides fixtures: the site's pages and how to load one."""
+"""What the browser tests share besides fixtures: the site's pages, how to load one, and the watch
+kept on every page a test opens."""
 
 from __future__ import annotations
 
 import html
 import re
+import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, Response, expect
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, Request, Response, WebError, expect
 
 SITE_NAME = "Moscow Spoils Every Opportunity"
+TIMEOUT_MS = 10_000
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
@@ -122,3 +127,53 @@ def switch_scheme(page: Page, scheme: str) -> None:
     expect(body).to_have_attribute("data-md-color-scheme", scheme)
     # While it switches, Material turns transitions off; colours are final once it is done.
     expect(page.locator("body[data-md-color-switching]")).to_have_count(0)
+
+
+@dataclass
+class Watch:
+    """What one browser context did that a clean page never does."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", self._on_request)
+        context.on("requestfailed", self._on_request_failed)
+        context.on("response", self._on_response)
+        context.on("console", self._on_console)
+        context.on("weberror", self._on_web_error)
+
+    def is_local(self, url: str) -> bool:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        return f"{parts.scheme}://{parts.netloc}/" == self.origin
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        if not self.is_local(request.url):
+            self.problems.append(f"request to another host: {request.method} {request.url}")
+
+    def _on_request_failed(self, request: Request) -> None:
+        failure = request.failure or ""
+        # An aborted request is one the page no longer wanted (a navigation superseded it): not an error.
+        if self.is_local(request.url) and "ERR_ABORTED" not in failure:
+            self.problems.append(f"request failed: {request.url}: {failure}")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400 and self.is_local(response.url):
+            self.problems.append(f"HTTP {response.status} for {response.url}")
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            location = message.location or {}
+            where = f" ({location.get('url')}:{location.get('lineNumber')})" if location.get("url") else ""
+            self.problems.append(f"console error on {message.page.url if message.page else '?'}: {message.text}{where}")
+
+    def _on_web_error(self, error: WebError) -> None:
+        self.problems.append(f"page error on {error.page.url if error.page else '?'}: {error.error}")
+
+
+# The watches of the pages a test opened; conftest's pytest_runtest_call fails the test on their problems.
+WATCHES = pytest.StashKey[list[Watch]]()

@@ -7,20 +7,16 @@ uncaught page error, or a local response with an error status fails the test tha
 from __future__ import annotations
 
 import os
-import urllib.parse
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browsing import TIMEOUT_MS, WATCHES, Watch
 from playwright.sync_api import (
     Browser,
     BrowserContext,
-    ConsoleMessage,
     Page,
-    Request,
-    Response,
-    WebError,
     sync_playwright,
 )
 
@@ -30,7 +26,6 @@ from sitebuild import build_site
 
 CHROMIUM = chromium.PATH
 CHROMIUM_ARGS = [*chromium.FLAGS, chromium.OFFLINE]
-TIMEOUT_MS = 10_000
 DESKTOP = {"width": 1280, "height": 720}
 
 
@@ -82,55 +77,6 @@ def browser() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
-
-
-@dataclass
-class Watch:
-    """What one browser context did that a clean page never does."""
-
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    def attach(self, context: BrowserContext) -> None:
-        context.on("request", self._on_request)
-        context.on("requestfailed", self._on_request_failed)
-        context.on("response", self._on_response)
-        context.on("console", self._on_console)
-        context.on("weberror", self._on_web_error)
-
-    def is_local(self, url: str) -> bool:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme in ("data", "blob", "about"):
-            return True
-        return f"{parts.scheme}://{parts.netloc}/" == self.origin
-
-    def _on_request(self, request: Request) -> None:
-        self.requests.append(request.url)
-        if not self.is_local(request.url):
-            self.problems.append(f"request to another host: {request.method} {request.url}")
-
-    def _on_request_failed(self, request: Request) -> None:
-        failure = request.failure or ""
-        # An aborted request is one the page no longer wanted (a navigation superseded it): not an error.
-        if self.is_local(request.url) and "ERR_ABORTED" not in failure:
-            self.problems.append(f"request failed: {request.url}: {failure}")
-
-    def _on_response(self, response: Response) -> None:
-        if response.status >= 400 and self.is_local(response.url):
-            self.problems.append(f"HTTP {response.status} for {response.url}")
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            location = message.location or {}
-            where = f" ({location.get('url')}:{location.get('lineNumber')})" if location.get("url") else ""
-            self.problems.append(f"console error on {message.page.url if message.page else '?'}: {message.text}{where}")
-
-    def _on_web_error(self, error: WebError) -> None:
-        self.problems.append(f"page error on {error.page.url if error.page else '?'}: {error.error}")
-
-
-WATCHES = pytest.StashKey[list[Watch]]()
 
 
 @pytest.fixture
