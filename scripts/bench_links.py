@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bench_hooks.PROJECT = copy_project(bench_hooks.ROOT, work / "project")
         os.chdir(bench_hooks.PROJECT)  # pymdownx.snippets reads includes/ from the working directory
-        size = bench_hooks.prepare(args.pages, work, bench_hooks.project_config(), seed=14065)
+        size = bench_hooks.prepare(args.pages, work, bench_hooks.project_config(), seed=bench_hooks.SEED)
         captured: dict[str, str] = {}
         bench_hooks.run_build(size.configs["hooks"], capture=captured)  # untimed: writes the links pages
         bench_hooks.write_links_pages(size, captured)

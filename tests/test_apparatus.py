@@ -13,19 +13,14 @@ import pytest
 from edm_site.people import load_people
 from edm_site.registry import load_registry
 from htmltext import Element, by_id, parse, reference_parts
-from paths import REFERENCE
+from paths import DATA, REFERENCE
 from sitebuild import BuildFailed, build_site, changed_project
-from test_site import reference_counts
+from test_site import page, reference_counts
 
-DATA = Path(__file__).parent.parent / "hooks" / "data"
 REGISTRY = load_registry(DATA)
 PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))[3]
 THEMED = {"diplomacy": [1, 2, 6], "syria": [3], "ukraine": [4], "north-korea": [5]}
 AFFILIATION = {o.name: o.affiliation for o in REGISTRY.outlets}
-
-
-def page(site: Path, name: str) -> Element:
-    return parse((site / name / "index.html").read_text(encoding="utf-8"))
 
 
 def expected_profile(text: str) -> dict[str, int]:
