@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from edm_site.datafile import evidence_url
 from edm_site.events import load_events
 from edm_site.people import load_people
 from edm_site.registry import DataFileError, load_edm_articles, load_outlets, load_registry
@@ -282,3 +283,17 @@ def test_this_false_is_allowed(tmp_path: Path) -> None:
     path.write_text(EDM_THIS + EDM_OTHER.replace("- date: 2017-05-04\n", "- date: 2017-05-04\n  this: false\n"))
     others, this = load_edm_articles(path)
     assert [a.date for a in others] == [dt.date(2017, 5, 4)] and this.date == dt.date(2017, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "linked"),
+    [
+        ("https://www.kommersant.ru/about", True),
+        ("http://example.org/page", True),
+        ("https://en.wikipedia.org/wiki/Kommersant_(newspaper)", False),  # would end the Markdown link early
+        ('https://example.org/a"b', False),
+        ("the masthead of the printed issue", False),
+    ],
+)
+def test_evidence_is_linked_only_when_it_is_a_linkable_address(evidence: str, linked: bool) -> None:
+    assert (evidence_url(evidence) == evidence) is linked

@@ -40,9 +40,11 @@ class Fact:
         return evidence_url(self.evidence)
 
 
-_URL = re.compile(r"https?://[^\s<>\"]+")
-# An address as it can stand in a Markdown link and an HTML attribute without escaping.
-_HTTPS = re.compile(r"https://[^\s<>\"'`()\[\]{}\\|^]+")
+# An address as it can stand in a Markdown link and an HTML attribute without escaping: an https
+# field must be one; evidence that is one is linked (otherwise it is shown as text).
+_LINKABLE = r"[^\s<>\"'`()\[\]{}\\|^]+"
+_URL = re.compile(r"https?://" + _LINKABLE)
+_HTTPS = re.compile(r"https://" + _LINKABLE)
 
 
 def evidence_url(evidence: str | None) -> str | None:
