@@ -163,11 +163,11 @@ def test_cite_this_page(built_site: Path, name: str) -> None:
     where = "¶" + ", ¶".join(str(n) for n in numbers)
     edm, chicago = [c for c in codes if "Moscow Spoils Every Opportunity" in c]
     assert edm.startswith("Pavel K. Baev [inferred], “Moscow Spoils Every Opportunity to Improve Relations With US,”")
-    assert "Volume 14, Issue 65 (The Jamestown Foundation, May 15, 2017 [inferred])" in edm and where in edm
+    assert "Volume 14, Issue 65 (The Jamestown Foundation, 15 May 2017 [inferred])" in edm and where in edm
     assert chicago.startswith(
         "Baev, Pavel K. [inferred]. “Moscow Spoils Every Opportunity to Improve Relations With US.”"
     )
-    assert "14, no. 65 (May 15, 2017 [inferred])" in chicago and "[address inferred]" in chicago and where in chicago
+    assert "14, no. 65 (15 May 2017 [inferred])" in chicago and "[address inferred]" in chicago and where in chicago
 
 
 def test_overview_links_to_the_apparatus(built_site: Path) -> None:
