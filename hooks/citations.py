@@ -4,7 +4,8 @@
     (, May 11)              a marker for the lost outlet name links to the list of such citations
     (see EDM, May 4)        each date links to the EDM article's entry on /edm/
 
-Each page with citations also gets print endnotes, and each themed page a "Sources on this
+Each page with citations also gets the previews of its citations (hidden cards, shown by the
+page's script on hover, focus or tap), print endnotes, and each themed page a "Sources on this
 page" list. Shortcodes owned here, each an HTML comment alone on a line: ``<!-- edm:sources -->``
 (the outlet index), ``<!-- edm:edm-articles -->`` (the EDM index), ``<!-- edm:profile -->`` (the
 sourcing profile of its page, or of the whole article on an index page), ``<!-- edm:chart -->``
@@ -28,11 +29,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edm_site import build, paragraphs, profile, shortcodes, tooltips
+from edm_site import build, paragraphs, previews, profile, shortcodes
 from edm_site import citations as found
-from edm_site.links import md_link, relative
+from edm_site.links import affiliation_mark, md_link, relative
 from edm_site.reading import PageSource, read_page
-from edm_site.registry import LOST_OUTLETS
+from edm_site.registry import AFFILIATIONS, LOST_OUTLETS
 
 log = logging.getLogger("mkdocs.plugins.edm.citations")
 
@@ -73,30 +74,35 @@ def _found_now(markdown: str, page: Page) -> list[found.Citation]:
 
 
 def _linked(markdown: str, citations: list[found.Citation], src_uri: str) -> tuple[str, str]:
-    """The page with its citations linked, and what follows it: its sources and print endnotes."""
+    """The page with its citations linked, and what follows it: its sources, previews and print endnotes."""
     linked = found.rewrite(markdown, citations, lambda c, text: _link(c, text, src_uri))
     apparatus = ""
-    groups = build.reading().index.on_page(src_uri, build.current().data.registry)
+    site, registry = build.reading().index, build.current().data.registry
+    groups = site.on_page(src_uri, registry)
     if groups:
         apparatus += "\n\n" + _render("page-sources.md.j2", src_uri, groups=groups)
     if citations:
+        totals = {group.key: group.count for group in (*site.outlets(registry), site.lost())}
+        cards = previews.cards(citations, totals)
+        apparatus += "\n\n" + _render("previews.md.j2", src_uri, cards=cards)
         apparatus += "\n\n" + _render("endnotes.md.j2", src_uri, citations=citations)
     return linked, apparatus
 
 
 def _link(citation: found.Citation, text: str, src_uri: str) -> str:
-    note = f'data-note="{citation.number}"'
+    """A citation's link: one style for all, described by its preview card; an outlet's ownership marked after it."""
+    attributes = f'aria-describedby="{previews.card_id(citation)}" data-note="{citation.number}"'
     if citation.outlet is not None:
         href = f"{relative(SOURCES_PAGE, src_uri)}#{citation.outlet.id}"
         classes = ("edm-cite", f"edm-cite--{citation.outlet.affiliation}")
-        title = tooltips.outlet_tooltip(citation)
+        text += affiliation_mark(citation.outlet.affiliation)
     elif citation.edm is not None:
         href = f"{relative(EDM_PAGE, src_uri)}#{citation.edm.anchor}"
-        classes, title = ("edm-xref",), tooltips.edm_tooltip(citation)
+        classes = ("edm-xref",)
     else:
         href = f"{relative(SOURCES_PAGE, src_uri)}#{LOST_OUTLETS}"
-        classes, title, text = ("edm-lost", "ours"), tooltips.lost_tooltip(citation), "name lost"
-    return md_link(text, href, title=title, id=citation.id, classes=classes, attributes=note)
+        classes, text = ("edm-lost", "ours"), "name lost"
+    return md_link(text, href, id=citation.id, classes=classes, attributes=attributes)
 
 
 def _handlers(src_uri: str) -> dict:
@@ -112,6 +118,7 @@ def _handlers(src_uri: str) -> dict:
             src_uri,
             profile=profile.profile((site if src_uri in INDEX_PAGES else site.page(src_uri)).places),
             whole_site=src_uri in INDEX_PAGES,
+            marks=AFFILIATIONS,
         ),
         "chart": lambda: _render(
             "chart.md.j2", src_uri, rows=profile.per_outlet(site.places), total=profile.profile(site.places)

@@ -1,7 +1,9 @@
-"""MkDocs hook: the glossary page, from the same file that gives every page its abbreviation tooltips.
+"""MkDocs hook: the glossary page, from the same file that gives every page its abbreviation tooltips,
+and abbreviations marked at their first use on a page only.
 
 Owns ``<!-- edm:glossary -->``: each abbreviation of ``includes/abbreviations.md`` (loaded by
-``hooks/site.py``), what it stands for, and the paragraphs of the article that use it.
+``hooks/site.py``), what it stands for, and the paragraphs of the article that use it. The rule of
+one mark a page is ``edm_site.abbreviations``, added to Python-Markdown here.
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from edm_site import build, shortcodes
+from edm_site.abbreviations import FirstUseExtension
 from edm_site.words import paragraphs_naming
+
+# What a reader does not see as text: the hidden citation previews and the print endnotes.
+UNSEEN = frozenset({"edm-previews", "edm-endnotes"})
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.markdown_extensions.append(FirstUseExtension(UNSEEN))
+    return config
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

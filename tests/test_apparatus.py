@@ -15,7 +15,7 @@ from edm_site.registry import load_registry
 from htmltext import Element, by_id, parse, reference_parts
 from paths import DATA, REFERENCE
 from sitebuild import BuildFailed, build_site, changed_project
-from test_site import page, reference_counts
+from test_site import page, preview, reference_counts
 
 REGISTRY = load_registry(DATA)
 PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))[3]
@@ -23,36 +23,61 @@ THEMED = {"diplomacy": [1, 2, 6], "syria": [3], "ukraine": [4], "north-korea": [
 AFFILIATION = {o.name: o.affiliation for o in REGISTRY.outlets}
 
 
-def expected_profile(text: str) -> dict[str, int]:
+LINE = {
+    o.name: (o.line.value if o.line.known else "not known") + (" (inferred)" if o.line.status == "inferred" else "")
+    for o in REGISTRY.outlets
+}
+
+
+def expected_profile(text: str) -> dict[str, object]:
     outlets, lost, edm = reference_counts(text)
     shares = collections.Counter()
+    lines: dict[str, int] = collections.Counter()
     for name, count in outlets.items():
         shares[AFFILIATION[name]] += count
+        lines[LINE[name].partition(" (")[0]] += count
+    lost_row = {"outlet name lost": lost} if lost else {}
     return {
         "citations": sum(outlets.values()) + lost,
         "outlets": len(outlets),
         "edm": sum(edm.values()),
-        "state-owned": shares["state-owned"],
-        "private": shares["private"],
-        "independent": shares["independent"],
-        "outlet lost": lost,
+        "Ownership": {
+            "state-owned": shares["state-owned"],
+            "private": shares["private"],
+            "independent": shares["independent"],
+            "outlet name lost": lost,
+        },
+        "Editorial line": {**lines, **lost_row},
     }
 
 
-def shown_profile(root: Element) -> dict[str, int]:
+def shown_profile(root: Element) -> dict[str, object]:
     box = next(e for e in root.iter() if "edm-profile" in e.classes)
     text = " ".join(box.text().split())
-    figures = {
+    figures: dict[str, object] = {
         "citations": int(re.search(r"cites news outlets (\d+) time", text).group(1)),
         "outlets": int(m.group(1)) if (m := re.search(r"(\d+) outlets? by name", text)) else 0,
         "edm": int(m.group(1)) if (m := re.search(r"EDM articles (\d+) time", text)) else 0,
     }
-    for row in (e for e in box.iter() if e.tag == "tr"):
-        cells = [" ".join(c.text().split()) for c in row.iter() if c.tag == "td"]
-        if cells:
-            figures[cells[0].lower()] = int(cells[1])
-            assert cells[2] == f"{round(100 * int(cells[1]) / figures['citations'])}%"
+    for table in (e for e in box.iter() if e.tag == "table"):
+        heading = " ".join(next(c for c in table.iter() if c.tag == "th").text().split())
+        rows: dict[str, int] = {}
+        for row in (e for e in table.iter() if e.tag == "tr"):
+            cells = [" ".join(c.text().split()) for c in row.iter() if c.tag == "td"]
+            if cells:
+                rows[cells[0].partition(" (inferred for ")[0].lower()] = int(cells[1])
+                assert cells[2] == f"{round(100 * int(cells[1]) / figures['citations'])}%"
+        figures[heading] = rows
     return figures
+
+
+def test_an_inferred_editorial_line_is_said_beside_its_share(built_site: Path) -> None:
+    box = next(e for e in page(built_site, "sources").iter() if "edm-profile" in e.classes)
+    text = " ".join(box.text().split())
+    inferred = [o for o in REGISTRY.outlets if o.line.status == "inferred"]
+    assert inferred, "the data has no inferred editorial line: this test checks nothing"
+    for outlet in inferred:
+        assert f"{outlet.line.value} (inferred for {outlet.name}" in text
 
 
 @pytest.mark.parametrize("name", [*THEMED, "sources"])
@@ -69,21 +94,25 @@ def test_chart_has_a_text_alternative_and_a_table(built_site: Path) -> None:
     outlets, lost, _ = reference_counts(REFERENCE.read_text(encoding="utf-8"))
     desc = by_id(root, "chart-desc").text()
     for name, count in outlets.items():
-        assert f"{name}, {AFFILIATION[name]}: {count}" in desc
+        assert f"{name}, {AFFILIATION[name]}, {LINE[name]}: {count}" in desc
     assert f"Outlet name lost, name lost: {lost}" in desc
     chart = next(e for e in root.iter() if "edm-chart" in e.classes)
     rows = {}
     for row in (e for e in chart.iter() if e.tag == "tr"):
         cells = [" ".join(c.text().split()) for c in row.iter() if c.tag == "td"]
         if cells:
-            rows[cells[0]] = int(cells[2])
+            rows[cells[0]] = int(cells[3])
+            assert cells[1:3] == [AFFILIATION[cells[0]], LINE[cells[0]]] if cells[0] in LINE else ["name lost", "–"]
     assert rows == {**outlets, "Outlet name lost": lost}
 
 
+def _root(site: Path, href: str, here: str) -> Element:
+    path = href.partition("#")[0]
+    return parse(((site / here / path).resolve() / "index.html").read_text(encoding="utf-8"))
+
+
 def _target(site: Path, href: str, here: str) -> Element:
-    path, _, fragment = href.partition("#")
-    page_dir = (site / here / path).resolve()
-    element = by_id(parse((page_dir / "index.html").read_text(encoding="utf-8")), fragment)
+    element = by_id(_root(site, href, here), href.partition("#")[2])
     assert element is not None, f"{href} from /{here}/ leads nowhere"
     return element
 
@@ -103,8 +132,9 @@ def test_every_chronology_entry_links_to_a_sentence_with_its_date(built_site: Pa
                 cited = _target(built_site, link.attrs["href"], "chronology")
                 day, month, _ = date.split()
                 assert f"{month} {day}" in link.attrs["title"], f"{date}: {link.attrs['title']}"
-                # The citation linked to is the one for this date: its own tooltip names the date.
-                assert date in cited.attrs["title"], f"{date}: {link.attrs['href']} is {cited.attrs['title']}"
+                # The citation linked to is the one for this date: its own preview names the date.
+                shown = preview(_root(built_site, link.attrs["href"], "chronology"), cited)
+                assert date in shown, f"{date}: {link.attrs['href']} is {shown}"
                 checked += 1
             for quote in (q for q in element.iter() if q.tag == "q"):
                 paragraph = next(a for a in element.iter() if a.tag == "a" and "#p" in a.attrs["href"])

@@ -25,6 +25,7 @@ GOOD_OUTLET = """\
   profile: A daily.
   status: verified
   evidence: https://example.org/kommersant
+  line: {value: business, status: verified, evidence: https://example.org/kommersant}
 """
 
 
@@ -68,13 +69,15 @@ def test_aliases_resolve(tmp_path: Path) -> None:
         (GOOD_OUTLET.replace("https://www.kommersant.ru/", "'https://www.kommersant.ru/a)b\"<x>'"), "with its host"),
         (
             GOOD_OUTLET + GOOD_OUTLET.replace("name: Kommersant", "name: Other"),
-            'outlets.yml:10: entry 2 (kommersant): duplicate id "kommersant"',
+            'outlets.yml:11: entry 2 (kommersant): duplicate id "kommersant"',
         ),
         (
             GOOD_OUTLET.replace("affiliation: private", "affiliation: oligarch"),
             'affiliation "oligarch" is not one of: state-owned, private, independent',
         ),
         (GOOD_OUTLET.replace("status: verified", "status: probable"), 'status "probable" is not one of'),
+        (GOOD_OUTLET.replace("  line: {", "  lines: {"), 'unknown field "lines": did you mean "line"?'),
+        (GOOD_OUTLET.replace("line: {value: business, ", "line: {"), "line is verified but its value is missing"),
         (GOOD_OUTLET.replace("id: kommersant", "id: lost-outlets"), 'id "lost-outlets" is an anchor of the indexes'),
         (
             GOOD_OUTLET.replace("id: kommersant", "id: edm-2017-05-04"),
@@ -268,14 +271,14 @@ def test_a_data_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
     path.write_bytes(GOOD_OUTLET.encode() + b"# caf\xe9\n")
     with pytest.raises(DataFileError) as error:
         load_outlets(path)
-    assert f"{path}:10: is not UTF-8 text: save the file as UTF-8" in str(error.value)
+    assert f"{path}:11: is not UTF-8 text: save the file as UTF-8" in str(error.value)
 
 
 def test_a_key_that_is_a_list_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_OUTLET + "- ? [a, b]\n  : x\n")
     with pytest.raises(DataFileError) as error:
         load_outlets(path)
-    assert "outlets.yml:10: a key is a list or a mapping" in str(error.value)
+    assert "outlets.yml:11: a key is a list or a mapping" in str(error.value)
 
 
 def test_this_false_is_allowed(tmp_path: Path) -> None:

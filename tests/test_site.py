@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from edm_site.registry import load_registry
-from htmltext import Element, parse
+from htmltext import Element, by_id, parse
 from paths import REFERENCE
 from sitebuild import BuildFailed, build_site, change, changed_project, copy_project
 
@@ -48,6 +48,13 @@ def page(site: Path, name: str) -> Element:
     return parse((site / name / "index.html").read_text(encoding="utf-8"))
 
 
+def preview(root: Element, link: Element) -> str:
+    """The text of the preview card a citation's link is described by (its first line: what and when)."""
+    card = by_id(root, link.attrs["aria-describedby"])
+    assert card is not None and "edm-preview" in card.classes, f"{link.attrs['id']} has no preview card"
+    return " ".join(card.text().split())
+
+
 def test_reference_reading_is_plausible() -> None:
     outlets, lost, edm = reference_counts()
     assert lost == 7
@@ -75,7 +82,8 @@ def test_citation_links_point_to_their_entries(built_site: Path) -> None:
         for link in links(page(built_site, name), "edm-cite") + links(page(built_site, name), "edm-xref"):
             target = link.attrs["href"].split("#")[1]
             assert target in anchors, f"/{name}/ links to #{target}, which is on neither index page"
-            assert link.attrs["title"], f"/{name}/ {link.text()} has no tooltip"
+            assert "title" not in link.attrs, f"/{name}/ {link.text()} has a title: Material would show it too"
+            assert preview(page(built_site, name), link), f"/{name}/ {link.text()} has no preview"
             assert link.attrs["id"].startswith("cite-")
 
 
@@ -191,7 +199,7 @@ def test_content_problems_fail_the_strict_build(
         (
             "affiliation: state-owned",
             "affiliation: state",
-            'outlets.yml:9: entry 1 (ria-novosti): affiliation "state" is not one of',
+            'outlets.yml:12: entry 1 (ria-novosti): affiliation "state" is not one of',
         ),
         (
             "homepage: https://www.rbc.ru/",
@@ -279,7 +287,8 @@ def test_a_page_may_set_its_own_publication_date(tmp_path: Path, root: Path) -> 
     site = build_site(project, tmp_path / "site")
 
     def kommersant_dates(name: str) -> set[str]:
-        return {a.attrs["title"].split(".")[0] for a in links(page(site, name), "edm-cite") if a.text() == "Kommersant"}
+        root = page(site, name)
+        return {preview(root, a).split(" Ownership")[0] for a in links(root, "edm-cite") if a.text() == "Kommersant"}
 
     assert kommersant_dates("syria") == {"Kommersant, 6 May 2016"}  # after 5 May 2017, so the year before
     assert kommersant_dates("article") == {

@@ -55,6 +55,17 @@ def _quoted(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def affiliation_mark(affiliation: str) -> str:
+    """The marker of an outlet's ownership after its name: a letter in a shape (``edm.css``), named in words.
+
+    Ours, so ``ours``; an image to assistive technology, whose name says the ownership.
+    """
+    return (
+        f'<span class="edm-mark edm-mark--{_quoted(affiliation)} ours" role="img" '
+        f'aria-label="{_quoted(affiliation)} outlet"></span>'
+    )
+
+
 def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str, title: str) -> str:
     """The link from an index back to a citation: its page and paragraph, to its anchor."""
     return md_link(md_text(label), f"{relative(target_src_uri, from_src_uri)}#{anchor}", title=title)

@@ -1,5 +1,6 @@
 """What the citations add up to: the sourcing profile (how many citations, of how many outlets,
-the share by affiliation), citations per outlet for the chart, and the chronology.
+the share by ownership and the share by editorial line), citations per outlet for the chart, and
+the chronology.
 
 Computed from the citations themselves, so it can never drift from the text.
 """
@@ -10,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .citations import Citation
+from .datafile import Fact
 from .dates import long_form
 from .events import Event
 from .index import Cited
@@ -27,11 +30,22 @@ class Share:
 
 
 @dataclass(frozen=True)
+class LineShare:
+    """The citations of outlets of one editorial line (``None``: not known; ``LOST``: the outlet lost)."""
+
+    line: str | None
+    count: int
+    percent: int
+    inferred_for: tuple[str, ...]  # the outlets counted here whose line is inferred, not seen stated
+
+
+@dataclass(frozen=True)
 class Profile:
     citations: int  # outlet citations, named or lost
     outlets: int  # distinct named outlets
-    shares: tuple[Share, ...]
+    shares: tuple[Share, ...]  # by ownership
     edm: int  # EDM cross-references
+    lines: tuple[LineShare, ...] = ()  # by editorial line, most cited first; not known last
 
 
 def profile(places: Iterable[Cited]) -> Profile:
@@ -43,7 +57,22 @@ def profile(places: Iterable[Cited]) -> Profile:
     total = len(outlet_citations)
     shares = tuple(Share(k, n, round(100 * n / total) if total else 0) for k, n in counts.items())
     outlets = len({c.outlet.id for c in outlet_citations if c.outlet})
-    return Profile(total, outlets, shares, sum(1 for c in cited if c.kind == "edm"))
+    return Profile(total, outlets, shares, sum(1 for c in cited if c.kind == "edm"), _lines(outlet_citations, total))
+
+
+def _lines(outlet_citations: list[Citation], total: int) -> tuple[LineShare, ...]:
+    counts: dict[str | None, int] = {}
+    inferred: dict[str | None, dict[str, None]] = {}  # line -> names, in order of first citation
+    for citation in outlet_citations:
+        line = citation.outlet.line if citation.outlet else None
+        key = LOST if line is None else line.value if line.known else None
+        counts[key] = counts.get(key, 0) + 1
+        if line is not None and line.status == "inferred":
+            inferred.setdefault(key, {})[citation.outlet.name] = None
+    ordered = sorted(counts.items(), key=lambda item: (item[0] == LOST, item[0] is None, -item[1]))
+    return tuple(
+        LineShare(line, n, round(100 * n / total) if total else 0, tuple(inferred.get(line, ()))) for line, n in ordered
+    )
 
 
 @dataclass(frozen=True)
@@ -54,6 +83,7 @@ class OutletRow:
     name: str
     category: str
     count: int
+    line: Fact | None = None  # the outlet's editorial line; None for the lost outlets
 
 
 def per_outlet(places: Iterable[Cited]) -> list[OutletRow]:
@@ -66,7 +96,7 @@ def per_outlet(places: Iterable[Cited]) -> list[OutletRow]:
             lost += citation.kind == "lost"
             continue
         cited.setdefault(citation.outlet.id, []).append(citation.outlet)
-    rows = [OutletRow(o[0].id, o[0].name, o[0].affiliation, len(o)) for o in cited.values()]
+    rows = [OutletRow(o[0].id, o[0].name, o[0].affiliation, len(o), o[0].line) for o in cited.values()]
     ordered = sorted(rows, key=lambda r: -r.count)
     return [*ordered, OutletRow(LOST_OUTLETS, "Outlet name lost", LOST, lost)] if lost else ordered
 

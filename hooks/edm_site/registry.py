@@ -25,10 +25,11 @@ class Outlet:
     aliases: tuple[str, ...]
     homepage: str
     language: str
-    affiliation: str
+    affiliation: str  # who owns it; stated in the profile, so it has the profile's status and evidence
     profile: str
     status: str
     evidence: str
+    line: Fact  # the editorial line, a fact of its own: ownership does not tell it
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -75,7 +76,9 @@ class Registry:
         return self._by_date.get(date)
 
 
-_OUTLET_FIELDS = ("id", "name", "aliases", "homepage", "language", "affiliation", "profile", "status", "evidence")
+_OUTLET_FIELDS = (
+    "id", "name", "aliases", "homepage", "language", "affiliation", "profile", "status", "evidence", "line",
+)  # fmt: skip
 _EDM_FIELDS = ("date", "match", "volume", "issue", "title", "author", "address")
 _THIS_FIELDS = ("date", "this", "published", "publisher", "volume", "issue", "title", "author", "address")
 _ALL_FIELDS = tuple(dict.fromkeys((*_EDM_FIELDS, *_THIS_FIELDS)))
@@ -108,6 +111,7 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
             profile=entry.text("profile"),
             status=entry.choice("status", STATUSES),
             evidence=entry.text("evidence"),
+            line=entry.fact("line"),
         )
         check_id(entry, outlet.id)
         if outlet.id == LOST_OUTLETS or outlet.id.startswith("edm-"):

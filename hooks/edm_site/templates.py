@@ -16,7 +16,8 @@ from .bytecode import BYTECODE
 from .datafile import evidence_url
 from .dates import long_form
 from .index import Cited
-from .links import backlink, backlink_letters, md_link, md_text, relative
+from .links import affiliation_mark, backlink, backlink_letters, md_link, md_text, relative
+from .previews import host
 
 
 def environment(template_dir: Path) -> jinja2.Environment:
@@ -36,9 +37,11 @@ def environment(template_dir: Path) -> jinja2.Environment:
         long_date=long_form,
         long_dates=lambda dates: ", ".join(map(long_form, dates)),
         evidence_url=evidence_url,
+        host=host,
     )
     env.globals.update(
         link=md_link,
+        affiliation_mark=affiliation_mark,
         relative=relative,
         backlinks=_backlinks,
         backlink_letters=backlink_letters,

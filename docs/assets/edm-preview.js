@@ -1,0 +1,160 @@
+/* Citation previews. The build writes, for every citation, a hidden card (.edm-preview) that the
+   link names with aria-describedby; this script shows that card beside the link: on hover (after a
+   short delay, kept open while the pointer moves into it), on keyboard focus, and on a first tap
+   (which stays on the page: a second tap, or a link in the card, goes on). Escape, a tap or click
+   elsewhere, or moving away closes it. Listeners sit on the document, so pages that Material's
+   instant navigation brings in need nothing more. Without this script the link goes to the source. */
+(function () {
+  "use strict"
+
+  var CITATION = "a.edm-cite, a.edm-xref, a.edm-lost"
+  var HOVER_DELAY = 200 // ms before a hovered citation opens: a pointer passing over opens nothing
+  var LEAVE_DELAY = 300 // ms before it closes: time to move the pointer into the card
+  var GAP = 6 // px between the link and its card
+  var EDGE = 8 // px kept free at the window's edges
+  var SHEET = window.matchMedia("(max-width: 37.4375em)") // phones: a sheet at the bottom
+
+  var open = null // { link, card } of the card shown
+  var opening = 0 // timers
+  var closing = 0
+  var tap = null // the citation a touch went down on, and whether its card was already open
+
+  function citationOf(node) {
+    return node instanceof Element ? node.closest(CITATION) : null
+  }
+
+  function cardOf(link) {
+    var card = document.getElementById(link.getAttribute("aria-describedby") || "")
+    return card && card.classList.contains("edm-preview") ? card : null
+  }
+
+  function inside(node) {
+    return open !== null && node instanceof Node && (open.card.contains(node) || open.link.contains(node))
+  }
+
+  function show(link) {
+    clearTimeout(opening)
+    clearTimeout(closing)
+    if (open && open.link === link) return
+    var card = cardOf(link)
+    if (!card) return
+    hide(false)
+    link.after(card) // next in the reading and tab order: Tab goes from the link into the card's links
+    card.hidden = false
+    open = { link: link, card: card }
+    link.setAttribute("aria-expanded", "true")
+    place()
+  }
+
+  function hide(refocus) {
+    clearTimeout(opening)
+    clearTimeout(closing)
+    if (!open) return
+    var shown = open
+    open = null
+    if (refocus && shown.card.contains(document.activeElement)) shown.link.focus({ preventScroll: true })
+    shown.card.hidden = true
+    shown.card.classList.remove("edm-preview--sheet")
+    shown.link.setAttribute("aria-expanded", "false")
+  }
+
+  function hideLater() {
+    clearTimeout(opening)
+    clearTimeout(closing)
+    closing = setTimeout(function () {
+      if (open && !inside(document.activeElement)) hide(false)
+    }, LEAVE_DELAY)
+  }
+
+  /* Wholly inside the window: below the link, or above it where there is no room below, shifted
+     in from the edges; on a phone, a sheet at the bottom, the page scrolled so the link stays in view. */
+  function place() {
+    if (!open) return
+    var card = open.card
+    var rects = open.link.getClientRects()
+    if (!rects.length) return hide(false)
+    var height = window.innerHeight
+    if (SHEET.matches) {
+      if (!card.classList.contains("edm-preview--sheet")) {
+        card.classList.add("edm-preview--sheet")
+        card.style.left = card.style.top = ""
+        var hidden = rects[rects.length - 1].bottom - (height - card.offsetHeight - GAP)
+        if (hidden > 0) window.scrollBy(0, hidden)
+      }
+      return
+    }
+    card.classList.remove("edm-preview--sheet")
+    var width = document.documentElement.clientWidth
+    var first = rects[0]
+    var last = rects[rects.length - 1]
+    var below = last.bottom + GAP
+    var above = first.top - GAP - card.offsetHeight
+    var top = below + card.offsetHeight <= height - EDGE ? below
+      : above >= EDGE ? above
+      : Math.max(EDGE, height - EDGE - card.offsetHeight)
+    var anchor = top === below ? last : first
+    var left = Math.min(Math.max(EDGE, anchor.left), width - EDGE - card.offsetWidth)
+    card.style.left = Math.max(EDGE, left) + "px"
+    card.style.top = top + "px"
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType === "touch") return
+    var link = citationOf(event.target)
+    if (link && (!open || open.link !== link)) {
+      clearTimeout(opening)
+      clearTimeout(closing)
+      opening = setTimeout(show, HOVER_DELAY, link)
+    } else if (inside(event.target)) {
+      clearTimeout(closing)
+    }
+  })
+
+  document.addEventListener("pointerout", function (event) {
+    if (event.pointerType === "touch") return
+    var link = citationOf(event.target)
+    if (link && !(open && open.link === link)) {
+      if (!link.contains(event.relatedTarget)) clearTimeout(opening)
+      return
+    }
+    if (inside(event.target) && !inside(event.relatedTarget)) hideLater()
+  })
+
+  document.addEventListener("focusin", function (event) {
+    var link = citationOf(event.target)
+    if (link) show(link)
+    else if (open && !inside(event.target)) hide(false)
+  })
+
+  document.addEventListener("focusout", function (event) {
+    if (open && inside(event.target) && !inside(event.relatedTarget) && event.relatedTarget !== null) hide(false)
+  })
+
+  document.addEventListener("pointerdown", function (event) {
+    var link = citationOf(event.target)
+    tap = event.pointerType === "touch" && link ? { link: link, wasOpen: open !== null && open.link === link } : null
+    if (open && !inside(event.target)) hide(false)
+  }, true)
+
+  /* A first tap opens the card and stays on the page. Captured before Material's instant navigation sees the click. */
+  document.addEventListener("click", function (event) {
+    var link = citationOf(event.target)
+    if (!link || !tap || tap.link !== link || tap.wasOpen) return
+    tap = null
+    event.preventDefault()
+    event.stopPropagation()
+    show(link)
+  }, true)
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && open) hide(true)
+  })
+
+  window.addEventListener("resize", place, { passive: true })
+  window.addEventListener("scroll", function () {
+    if (open && !SHEET.matches) place()
+  }, { passive: true })
+
+  // A new page from instant navigation: the card shown belonged to the old one.
+  if (window.document$) window.document$.subscribe(function () { hide(false) })
+})()
