@@ -16,9 +16,13 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)  ## Write the publishable site to site/ (replaced only by a build that succeeds)
+# The publishable site names its address in every canonical link and in the sitemap (which Material's
+# instant navigation reads), so it is built for one: SITE_URL, never a default such as localhost.
+build: $(STAMP)  ## Write the publishable site for SITE_URL to site/ (replaced only by a build that succeeds)
+	@[ -n "$(SITE_URL)" ] || { echo "error: make build needs the address the site will be published at, for its canonical links and sitemap:" >&2; \
+	  echo "  make build SITE_URL=https://example.org/edm/   (to preview: make serve; to read from disk: make offline)" >&2; exit 1; }
 	rm -rf site.partial
-	$(BIN)/mkdocs build --strict --clean --site-dir site.partial || { rm -rf site.partial; exit 1; }
+	SITE_URL='$(SITE_URL)' $(BIN)/mkdocs build --strict --clean --site-dir site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
 
 test: $(STAMP) browser  ## The whole test suite, browser tests included
