@@ -15,6 +15,7 @@ Run it alone to look at a build: ``python scripts/gzip_server.py site [PORT]``.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import html
 import mimetypes
@@ -169,16 +170,19 @@ def serve(directory: Path, port: int = 0) -> Iterator[GzipSiteServer]:
         thread.join(timeout=5)
 
 
-def main(argv: list[str]) -> int:
-    if not argv or len(argv) > 2:
-        print("usage: gzip_server.py SITE_DIR [PORT]", file=sys.stderr)
-        return 2
-    with serve(Path(argv[0]), int(argv[1]) if len(argv) > 1 else 0) as server:
-        print(f"serving {argv[0]} at {server.url} (Ctrl-C stops)", flush=True)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the built site to serve, e.g. site")
+    parser.add_argument("port", type=int, nargs="?", default=0, metavar="PORT", help="default: a free port")
+    args = parser.parse_args(argv)
+    if not args.site_dir.is_dir():  # else every request would be answered with a bare 404
+        parser.error(f"{args.site_dir} is not a folder: build the site first (make build)")
+    with serve(args.site_dir, args.port) as server:
+        print(f"serving {args.site_dir} at {server.url} (Ctrl-C stops)", flush=True)
         with suppress(KeyboardInterrupt):
             threading.Event().wait()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
