@@ -84,7 +84,8 @@ $(STAMP): requirements-dev-hashed.txt
 
 # The hashed files, from the exact pins of requirements*.txt: uv, in a throwaway environment, takes
 # every file of each pinned release from PyPI and records its hash, for every Python from 3.11 up.
-# Run after changing a pin; the pins themselves are edited by hand.
+# Run after changing a pin; the pins themselves are edited by hand. --system-certs: uv trusts what
+# the system trusts (a proxy's certificate, say), not only its own list.
 UV := uv==0.13.9
 requirements:  ## Refresh requirements*-hashed.txt from requirements*.txt (reaches PyPI)
 	@$(FIND_PYTHON); \
@@ -92,7 +93,7 @@ requirements:  ## Refresh requirements*-hashed.txt from requirements*.txt (reach
 	"$$python" -m venv "$$tmp/venv" && "$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check $(UV) || exit 1; \
 	for pins in requirements requirements-dev; do \
 	  echo "$$pins.txt -> $$pins-hashed.txt"; \
-	  "$$tmp/venv/bin/uv" pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  "$$tmp/venv/bin/uv" pip compile --quiet --system-certs --universal --python-version 3.11 --generate-hashes \
 	    --custom-compile-command "make requirements" --output-file $$pins-hashed.txt $$pins.txt || exit 1; \
 	done
 
