@@ -175,5 +175,8 @@ class Watch:
         self.problems.append(f"page error on {error.page.url if error.page else '?'}: {error.error}")
 
 
+# Latencies the browser tests measure (a name -> milliseconds), printed as medians at the end of the run.
+LATENCIES: dict[str, list[float]] = {}
+
 # The watches of the pages a test opened; conftest's pytest_runtest_call fails the test on their problems.
 WATCHES = pytest.StashKey[list[Watch]]()

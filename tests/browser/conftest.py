@@ -7,12 +7,13 @@ uncaught page error, or a local response with an error status fails the test tha
 from __future__ import annotations
 
 import os
+import statistics
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browsing import TIMEOUT_MS, WATCHES, Watch
+from browsing import LATENCIES, TIMEOUT_MS, WATCHES, Watch
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -130,3 +131,9 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     if problems():
         pytest.fail("the browser saw problems:\n  " + "\n  ".join(problems()), pytrace=False)
     return result
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The medians of what the browser tests timed (each test also checks its own budget)."""
+    for name, values in sorted(LATENCIES.items()):
+        terminalreporter.write_line(f"{name}: median {statistics.median(values):.1f} ms of {len(values)}")

@@ -1,4 +1,5 @@
-"""Citations and paragraph numbers: tooltips, and the links between themed pages, sources and article."""
+"""Citations and paragraph numbers: the links between themed pages, sources and article (previews:
+test_browser_previews.py)."""
 
 from __future__ import annotations
 
@@ -6,48 +7,9 @@ import re
 
 import pytest
 from browsing import expect_page, follow, goto, marker, set_marker, settle_scroll
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
-
-ACTIVE = re.compile(r"\bmd-tooltip2--active\b")
-
-
-def tooltip_of(page: Page, link: Locator) -> Locator:
-    """Material's tooltip for ``link`` (``content.tooltips``): the ``.md-tooltip2`` it is described by."""
-    expect(link).to_have_attribute("aria-describedby", re.compile(r"\S"))
-    tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
-    expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip2\b"))
-    expect(tooltip).to_have_attribute("role", "tooltip")
-    return tooltip
-
-
-def test_a_citation_shows_its_tooltip_on_hover_and_on_keyboard_focus(page: Page):
-    goto(page, "/diplomacy/")
-    citation = page.locator("a.edm-cite#cite-3")
-    expect(citation).to_have_text("Kommersant")
-
-    citation.hover()
-    tooltip = tooltip_of(page, citation)
-    expect(tooltip).to_have_class(ACTIVE)
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text("Kommersant, 10 May 2017. Private.")
-
-    page.mouse.move(0, 0)
-    expect(tooltip).not_to_have_class(ACTIVE)
-
-    # Keyboard: Tab from the paragraph number just before it reaches the citation, and shows its tooltip.
-    page.locator("a#p2").focus()
-    page.keyboard.press("Tab")
-    expect(citation).to_be_focused()
-    expect(tooltip).to_have_class(ACTIVE)
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text("Kommersant, 10 May 2017")
-
-    page.keyboard.press("Shift+Tab")
-    expect(citation).not_to_be_focused()
-    expect(tooltip).not_to_have_class(ACTIVE)
-
 
 def test_enter_on_a_citation_leads_to_its_source_whose_backlink_leads_back_to_it(page: Page, served_site):
     site_url = served_site.url
