@@ -3,7 +3,8 @@
 Shortcodes owned here: ``<!-- edm:byline -->`` (series, issue, date and author, each with its
 status, on the overview) and ``<!-- edm:facts -->`` (every added fact with its status and
 evidence, on the edition notes). Every page that holds the article's paragraphs also ends with
-"Cite this page", in EDM and Chicago style. Inferred facts are shown as inferred, unknown ones
+"Cite this page", in EDM and Chicago style, and a themed page begins, under its title, with the
+article it belongs to (title, issue, date, author) and the place of its paragraphs in it. Inferred facts are shown as inferred, unknown ones
 as unknown.
 """
 
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 from edm_site import build, paragraphs, shortcodes
 
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+HOME = "index.md"  # the overview, where the article's title, byline and caption stand
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -36,6 +38,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     numbers = [p.number for p in paragraphs.find_paragraphs(markdown)] if "edm:para" in markdown else []
     if numbers:
         markdown += "\n\n" + render("cite-this.md.j2", numbers=numbers, page_url=_public_url(config, page))
+        article = build.reading().article
+        if src_uri not in article.article_pages:  # the full article has the byline itself
+            context = render("context.md.j2", numbers=numbers, total=len(article.pages), home=HOME)
+            markdown = paragraphs.after_title(markdown, context)
     return markdown
 
 

@@ -35,14 +35,26 @@ def differences(site: Path) -> list[str]:
     if list(article) != [1, 2, 3, 4, 5, 6]:
         found.append(f"/article/ holds paragraphs {list(article)} in that order, expected 1 to 6")
     found += [f"/article/ ¶{n} differs" for n in range(1, 7) if article.get(n) != PARAGRAPHS[n - 1]]
-    overview = parse((site / "index.html").read_text(encoding="utf-8"))
-    title = by_id(overview, "title")
-    if title is None or title.article_text() != TITLE:
-        found.append("the overview's title differs")
-    captions = [e.article_text() for e in overview.iter() if e.tag == "figcaption"]
-    if captions != [CAPTION]:
-        found.append("the overview's caption differs")
+    for name, where in (("", "the overview"), ("article/", "the full article")):
+        root = parse((site / name / "index.html").read_text(encoding="utf-8"))
+        title = by_id(root, "title")
+        if title is None or title.tag != "h1" or title.article_text() != TITLE:
+            found.append(f"{where}'s title differs")
+        captions = [e.article_text() for e in root.iter() if e.tag == "figcaption"]
+        if captions != [CAPTION]:
+            found.append(f"{where}'s caption differs")
     return found
+
+
+def test_each_themed_page_names_its_article_before_the_text(built_site: Path) -> None:
+    """The headline, read from the reference text, stands before the first paragraph of every themed page."""
+    for name, numbers in THEMED.items():
+        html = (built_site / name / "index.html").read_text(encoding="utf-8")
+        context = next(e for e in parse(html).iter() if "edm-context" in e.classes)
+        text = " ".join(context.text().split())
+        assert f"“{TITLE}”" in text, f"/{name}/ does not name its article: {text}"
+        assert ", ".join(f"¶{n}" for n in numbers) + f" of {len(PARAGRAPHS)} paragraphs" in text
+        assert html.index('class="edm-context') < html.index('id="p' + str(numbers[0]) + '"')
 
 
 def test_reference_text_has_six_paragraphs() -> None:
@@ -60,6 +72,7 @@ def test_site_text_is_the_reference_text(built_site: Path) -> None:
         ("docs/syria.md", "adamantly against", "firmly against", "/syria/ ¶3 differs"),
         ("docs/north-korea.md", "détente-leaning", "detente-leaning", "/north-korea/ ¶5 differs"),
         ("docs/index.md", "(Source: Reuters)", "(Source: AP)", "the overview's caption differs"),
+        ("docs/article.md", "(Source: Reuters)", "(Source: AP)", "the full article's caption differs"),
     ],
 )
 def test_a_changed_word_is_caught(
@@ -68,5 +81,5 @@ def test_a_changed_word_is_caught(
     project, _ = changed_project(root, tmp_path / "project", page_file, old, new)
     found = differences(build_site(project, tmp_path / "site"))
     assert expected in found
-    if page_file != "docs/index.md":
+    if page_file not in ("docs/index.md", "docs/article.md"):
         assert f"/article/ ¶{expected.split('¶')[1][0]} differs" in found

@@ -132,3 +132,12 @@ def collect(pages: list[tuple[str, str, int]]) -> Article:
                 f"number them 1 to {len(numbers)} without gaps"
             )
     return Article(homes, tuple(article_pages), tuple(problems), marked)
+
+
+def after_title(markdown: str, block: str) -> str:
+    """``markdown`` with ``block`` placed right after its first level-one heading (first, if it has none)."""
+    lines = markdown.splitlines(keepends=True)
+    tokens = blocks.shared().parse(markdown)
+    end = next((t.map[1] for t in tokens if t.type == "heading_open" and t.tag == "h1" and t.map), 0)
+    before, after = "".join(lines[:end]), "".join(lines[end:])
+    return f"{before.rstrip()}\n\n{block.strip()}\n\n{after.lstrip()}" if before else f"{block.strip()}\n\n{after}"

@@ -38,6 +38,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         long_dates=lambda dates: ", ".join(map(long_form, dates)),
         evidence_url=evidence_url,
         host=host,
+        pilcrow=lambda number: f"¶{number}",
     )
     env.globals.update(
         link=md_link,

@@ -1,0 +1,84 @@
+"""The page as a reader of long-form text meets it: a measure of 60-75 characters a line at desktop
+widths, and the article's text within the first screen of a phone."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+
+import pytest
+from browsing import DOCS, goto, page_path
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+# The pages that hold the article's paragraphs: each marks them with <!-- edm:para N --> or assembles them.
+ARTICLE_PAGES = tuple(
+    sorted(
+        page_path(source)
+        for source in DOCS.rglob("*.md")
+        if "<!-- edm:para " in (text := source.read_text(encoding="utf-8")) or "<!-- edm:article -->" in text
+    )
+)
+THEMED_PAGES = tuple(
+    path for path in ARTICLE_PAGES if "<!-- edm:article -->" not in (DOCS / f"{path.strip('/')}.md").read_text()
+)
+
+# Characters on each full line (the last line of a paragraph is not full) of every article paragraph.
+LINE_LENGTHS = """() => {
+  const lengths = []
+  for (const p of document.querySelectorAll("article p:has(> a.edm-pilcrow)")) {
+    const lines = new Map()
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest(".ours")) continue
+      const range = document.createRange()
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i)
+        range.setEnd(node, i + 1)
+        const rect = range.getClientRects()[0]
+        if (!rect || !rect.width) continue
+        const line = Math.round(rect.top / 4)
+        lines.set(line, (lines.get(line) || 0) + 1)
+      }
+    }
+    lengths.push(...[...lines.values()].slice(0, -1))
+  }
+  return lengths
+}"""
+
+
+def test_the_pages_are_found():
+    assert len(THEMED_PAGES) >= 2 and len(ARTICLE_PAGES) == len(THEMED_PAGES) + 1, (ARTICLE_PAGES, THEMED_PAGES)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_article_lines_hold_60_to_75_characters_at_desktop_widths(
+    new_page: Callable[..., Page], width: int, scheme: str
+):
+    page = new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    measures = {}
+    for path in ARTICLE_PAGES:
+        goto(page, path)
+        lengths = page.evaluate(LINE_LENGTHS)
+        assert len(lengths) >= 5, f"{path}: hardly any full lines measured ({lengths})"
+        measures[path] = statistics.median(lengths)
+    outside = {path: median for path, median in measures.items() if not 60 <= median <= 75}
+    assert not outside, f"at {width} px, median characters a line outside 60-75: {outside}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_text_begins_within_the_first_screen_of_a_phone(new_page: Callable[..., Page], scheme: str):
+    page = new_page(**PHONE, color_scheme=scheme)
+    late = {}
+    for path in ARTICLE_PAGES:
+        goto(page, path)
+        top = page.evaluate("() => document.querySelector('a.edm-pilcrow').parentElement.getBoundingClientRect().top")
+        line = page.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('a.edm-pilcrow').parentElement).lineHeight)"
+        )
+        if top + line > 667:
+            late[path] = round(top)
+    assert not late, f"the first paragraph starts below the first screen (667 px) on: {late}"
