@@ -55,3 +55,26 @@ def test_a_paragraph_number_in_the_article_leads_to_the_paragraph_on_its_themed_
     expect(target).to_be_in_viewport()
     # And back: the number on the themed page leads to the paragraph in the full article.
     assert target.evaluate("a => a.href") == f"{site_url}article/#p3"
+
+
+ARRIVED = re.compile(r"\bedm-arrived\b")
+
+
+def test_arriving_at_a_paragraph_or_a_citation_highlights_it(page: Page, served_site):
+    site_url = served_site.url
+    # A full load of an address with a fragment.
+    goto(page, "/syria/#p3")
+    paragraph = page.locator("p:has(> a#p3)")
+    expect(paragraph).to_have_class(ARRIVED)
+    expect(paragraph).not_to_have_class(ARRIVED, timeout=5000)  # it fades, and the mark goes
+
+    # An instant navigation: a citation reached from its source's list of places.
+    goto(page, "/sources/")
+    set_marker(page)
+    backlink = page.locator('h2#kommersant + .edm-outlet a[href$="/diplomacy/#cite-3"]')
+    follow(page, backlink)
+    page.wait_for_url(f"{site_url}diplomacy/#cite-3")
+    assert marker(page) == "kept"
+    expect(page.locator("#cite-3")).to_have_class(ARRIVED)
+    colour = page.locator("#cite-3").evaluate("a => getComputedStyle(a).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), "the arrival is not highlighted"

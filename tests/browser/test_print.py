@@ -73,3 +73,23 @@ def test_print_endnotes_name_every_outlet(page: Page, root) -> None:
     assert cited, "no outlet read off ¶1, ¶2, ¶6"
     for name in cited:
         assert f"{name} ({registry.outlet_named(name).affiliation})" in text
+
+
+def test_links_of_ours_print_with_their_address(page: Page, root) -> None:
+    # A long address is broken over lines in the PDF: compare without white space.
+    text = "".join(printed_text(page, "/sources/").split())
+    registry = load_registry(root / "hooks" / "data")
+    linked = [outlet for outlet in registry.outlets if outlet.evidence.startswith("https://")]
+    assert linked, "no outlet's evidence is an address: this test checks nothing"
+    for outlet in linked:
+        assert f"evidence<{outlet.evidence}>" in text, f"{outlet.name}'s evidence prints without its address"
+
+
+def test_the_note_number_prints_outside_the_citations_underline(page: Page) -> None:
+    """An inline block takes no text decoration from its parent: the number is not underlined."""
+    page.goto("/diplomacy/")
+    page.emulate_media(media="print")
+    after = page.locator("#cite-3").evaluate(
+        "a => { const s = getComputedStyle(a, '::after'); return [s.content, s.display] }"
+    )
+    assert after == ['"[" attr(data-note) "]"', "inline-block"] or after == ['"[3]"', "inline-block"], after
