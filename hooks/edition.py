@@ -4,8 +4,8 @@ Shortcodes owned here: ``<!-- edm:byline -->`` (series, issue, date and author, 
 status, on the overview) and ``<!-- edm:facts -->`` (every added fact with its status and
 evidence, on the edition notes). Every page that holds the article's paragraphs also ends with
 "Cite this page", in EDM and Chicago style, and a themed page begins, under its title, with the
-article it belongs to (title, issue, date, author) and the place of its paragraphs in it. Inferred facts are shown as inferred, unknown ones
-as unknown.
+article it belongs to (title, issue, date, author) and the place of its paragraphs in it.
+Inferred facts are shown as inferred, unknown ones as unknown.
 """
 
 from __future__ import annotations

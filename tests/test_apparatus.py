@@ -15,7 +15,7 @@ from edm_site.registry import load_registry
 from htmltext import Element, by_id, parse, reference_parts
 from paths import DATA, REFERENCE
 from sitebuild import BuildFailed, build_site, changed_project
-from test_site import page, preview, reference_counts
+from test_site import cited_count, page, preview, reference_counts
 
 REGISTRY = load_registry(DATA)
 PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))[3]
@@ -135,7 +135,7 @@ def test_every_chronology_entry_links_to_a_sentence_with_its_date(built_site: Pa
                 # The citation linked to is the one for this date: its own preview names the date.
                 shown = preview(_root(built_site, link.attrs["href"], "chronology"), cited)
                 assert date in shown, f"{date}: {link.attrs['href']} is {shown}"
-                checked += 1
+                checked += cited_count(link)
             for quote in (q for q in element.iter() if q.tag == "q"):
                 paragraph = next(a for a in element.iter() if a.tag == "a" and "#p" in a.attrs["href"])
                 target = _target(built_site, paragraph.attrs["href"], "chronology").parent
@@ -269,3 +269,34 @@ def test_cite_this_names_the_public_address(tmp_path: Path, root: Path) -> None:
     codes = [" ".join(c.text().split()) for c in page(site, "syria").iter() if c.tag == "code"]
     assert any(c.endswith("¶3. https://example.org/edm/syria/") for c in codes)
     assert any(c.endswith("Read at https://example.org/edm/syria/.") for c in codes)
+
+
+@pytest.mark.parametrize("name", THEMED)
+def test_the_ways_back_and_their_dates_are_in_the_order_of_the_text(built_site: Path, name: str) -> None:
+    """On "Sources on this page", each letter leads to a citation that gives the date beside it, and
+    the letters go in the order of the text."""
+    root = page(built_site, name)
+    box = next(e for e in root.iter() if "edm-page-sources" in e.classes)
+    several = 0
+    for entry in (e for e in box.iter() if "edm-backlinks" in e.classes):
+        text = " ".join(entry.text().split())
+        anchors = [a.attrs["href"].removeprefix("#") for a in entry.iter() if a.tag == "a"]
+        numbers = [int(anchor.removeprefix("cite-")) for anchor in anchors]
+        assert numbers == sorted(numbers), f"/{name}/: {text}: not in the order of the text"
+        dates = re.findall(r"\d{1,2} [A-Z][a-z]+ \d{4}", text)
+        if not dates:  # an EDM article: its date is its name
+            continue
+        assert len(dates) == len(anchors), text
+        for anchor, date in zip(anchors, dates, strict=True):
+            cited = by_id(root, anchor)
+            assert date in preview(root, cited), f"/{name}/: {date} beside {anchor}, which cites {preview(root, cited)}"
+        several += len(anchors) > 1
+    assert several or name != "syria", "no entry with several citations was checked"
+
+
+@pytest.mark.parametrize("name", ["sources", "chronology", "edm"])
+def test_no_entry_of_an_index_holds_two_links_with_the_same_words(built_site: Path, name: str) -> None:
+    root = page(built_site, name)
+    for item in (e for e in root.iter() if e.tag == "li"):
+        words = [" ".join(a.text().split()) for a in item.children if isinstance(a, Element) and a.tag == "a"]
+        assert len(words) == len(set(words)), f"/{name}/: {' '.join(item.text().split())}"

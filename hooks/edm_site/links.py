@@ -71,13 +71,21 @@ def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str, ti
     return md_link(md_text(label), f"{relative(target_src_uri, from_src_uri)}#{anchor}", title=title)
 
 
-def backlink_letters(anchors: list[str]) -> str:
-    """Wikipedia's way back from a reference list: "↑" for one citation, "↑ a b c" for several."""
+def backlink_letters(anchors: list[str], dates: list[str] | None = None) -> str:
+    """Wikipedia's way back from a reference list: "↑" for one citation, "↑ a b c" for several.
+
+    With ``dates`` (one per anchor), each way back is followed by the date its citation gives, so
+    the letters and the dates beside them are in one order, the text's: "↑ a 11 May 2017, b 2 May 2017".
+    """
     if len(anchors) == 1:
-        return md_link("↑", f"#{anchors[0]}", title="Back to the citation")
+        back = md_link("↑", f"#{anchors[0]}", title="Back to the citation")
+        return f"{back} {dates[0]}" if dates else back
     letters = (chr(ord("a") + i) if i < 26 else str(i + 1) for i in range(len(anchors)))
     count = len(anchors)
-    return "↑ " + " ".join(
+    links = [
         md_link(letter, f"#{anchor}", title=f"Back to citation {i} of {count}")
         for i, (letter, anchor) in enumerate(zip(letters, anchors, strict=True), start=1)
-    )
+    ]
+    if dates:
+        return "↑ " + ", ".join(f"{link} {date}" for link, date in zip(links, dates, strict=True))
+    return "↑ " + " ".join(links)

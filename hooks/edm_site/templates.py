@@ -52,8 +52,19 @@ def environment(template_dir: Path) -> jinja2.Environment:
 
 
 def _backlinks(places: tuple[Cited, ...], page: str) -> str:
-    """Links back from an index to each of ``places``, separated by commas."""
-    return ", ".join(backlink(p.label, p.src_uri, p.citation.id, page, p.citation.text) for p in places)
+    """Links back from an index to where ``places`` stand, separated by commas: one link per page and
+    paragraph, to its first citation there, with the count where it cites more than once
+    ("North Korea ¶5, 2 citations")."""
+    here: dict[tuple[str, int | None], list[Cited]] = {}
+    for place in places:
+        here.setdefault((place.src_uri, place.paragraph), []).append(place)
+    links = []
+    for cited in here.values():
+        first, count = cited[0], len(cited)
+        label = first.label + (f", {count} citations" if count > 1 else "")
+        title = "; ".join(dict.fromkeys(p.citation.text for p in cited))
+        links.append(backlink(label, first.src_uri, first.citation.id, page, title))
+    return ", ".join(links)
 
 
 def _paragraph_link(number: int, homes: dict[int, str], page: str) -> str:
