@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
+
 def test_enter_on_a_citation_leads_to_its_source_whose_backlink_leads_back_to_it(page: Page, served_site):
     site_url = served_site.url
     goto(page, "/diplomacy/")

@@ -286,7 +286,9 @@ def test_the_ownership_markers_differ_without_colour(page: Page):
     """In greyscale the three markers still differ: by letter, and by shape (fill, ring, dashes)."""
     goto(page, "/sources/")
     page.add_style_tag(content="html { filter: grayscale(1) !important; }")
-    marks = {name: page.locator(f"p:has(#key) .edm-mark--{name}").first for name in ("state-owned", "private", "independent")}
+    marks = {
+        name: page.locator(f"p:has(#key) .edm-mark--{name}").first for name in ("state-owned", "private", "independent")
+    }
     looks = {}
     for name, mark in marks.items():
         mark.scroll_into_view_if_needed()
