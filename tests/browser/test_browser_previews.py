@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import LATENCIES, expect_page, follow, goto, marker, nav_link, set_marker
 from playwright.sync_api import Locator, Page, expect
-from test_browser_a11y import describe
+from test_browser_a11y import RUN, describe
 
 pytestmark = pytest.mark.browser
 
@@ -244,7 +244,7 @@ def test_axe_finds_no_violation_with_a_preview_open(new_page: Callable[..., Page
     link.focus()
     expect(card_of(page, link)).to_be_visible()
     page.evaluate(AXE.axe_script)
-    results = page.evaluate("axe.run({resultTypes: ['violations']})")
+    results = page.evaluate(RUN)
     assert len(results["passes"]) > 20
     assert not results["violations"], "axe, with a preview open:\n" + describe(results["violations"])
 
