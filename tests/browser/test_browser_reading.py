@@ -1,5 +1,6 @@
 """The page as a reader of long-form text meets it: a measure of 60-75 characters a line at desktop
-widths, and the article's text within the first screen of a phone."""
+widths, the article's text within the first screen of a phone, no table clipped at any width, and
+a chart whose words are whole and near the body's size."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import statistics
 from collections.abc import Callable
 
 import pytest
-from browsing import DOCS, goto, page_path
+from browsing import DOCS, PAGES, goto, page_path
 from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
@@ -82,3 +83,53 @@ def test_the_text_begins_within_the_first_screen_of_a_phone(new_page: Callable[.
         if top + line > 667:
             late[path] = round(top)
     assert not late, f"the first paragraph starts below the first screen (667 px) on: {late}"
+
+
+# Every table (every <details> opened first) whose content is wider than what shows of it.
+CLIPPED_TABLES = """() => {
+  document.querySelectorAll("article details").forEach((d) => { d.open = true })
+  return [...document.querySelectorAll("article table")].flatMap((table) => {
+    const boxes = [table, table.closest(".md-typeset__scrollwrap")].filter(Boolean)
+    const clipped = boxes.some((box) => box.scrollWidth > box.clientWidth + 0.5)
+    const heading = table.querySelector("th")
+    return clipped ? [`${heading ? heading.textContent.trim() : "?"}: ${table.scrollWidth} px in ${boxes.at(-1).clientWidth} px`] : []
+  })
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280, 1600])
+def test_no_table_is_clipped(new_page: Callable[..., Page], width: int, scheme: str):
+    options = PHONE if width == 375 else {"viewport": {"width": width, "height": 900}}
+    page = new_page(**options, color_scheme=scheme)
+    clipped = {}
+    for path in PAGES:
+        goto(page, path)
+        found = page.evaluate(CLIPPED_TABLES)
+        if found:
+            clipped[path] = found
+    assert not clipped, f"tables wider than their room at {width} px: {clipped}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_charts_words_are_whole_and_near_the_bodys_size(new_page: Callable[..., Page], width: int, scheme: str):
+    options = PHONE if width == 375 else {"viewport": {"width": width, "height": 900}}
+    page = new_page(**options, color_scheme=scheme)
+    goto(page, "/sources/")
+    words = page.evaluate(
+        """() => {
+          const figure = document.querySelector(".edm-chart__figure").getBoundingClientRect()
+          const body = parseFloat(getComputedStyle(document.querySelector("article p")).fontSize)
+          return { body, labels: [...document.querySelectorAll(".edm-chart__name, .edm-chart__value")].map((e) => {
+            const r = e.getBoundingClientRect()
+            return { text: e.textContent, size: parseFloat(getComputedStyle(e).fontSize),
+                     clipped: e.scrollWidth > e.clientWidth + 0.5 || r.left < figure.left - 0.5 || r.right > figure.right + 0.5
+                              || r.right > document.documentElement.clientWidth }
+          }) }
+        }"""
+    )
+    assert len(words["labels"]) >= 4
+    for label in words["labels"]:
+        assert not label["clipped"], f"chart label clipped at {width} px: {label['text']!r}"
+        assert label["size"] >= 12 and label["size"] >= 0.8 * words["body"], f"chart label too small: {label}"

@@ -1,0 +1,16 @@
+"""MkDocs hook: tables a phone can read (``edm_site.tables``, added to Python-Markdown here).
+
+A table of four columns or more is set, on a phone, as one block per row with each value under its
+column's heading (``edm.css``), instead of a table that hides columns past the screen's edge.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from edm_site.tables import LabelledCellsExtension
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.markdown_extensions.append(LabelledCellsExtension())
+    return config
