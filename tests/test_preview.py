@@ -61,3 +61,23 @@ def test_cached_templates_are_recompiled_when_their_source_changes(
     template.write_text("two {{ x }}", encoding="utf-8")
     assert render() == "two 1"
     assert compiled == ["one {{ x }}", "two {{ x }}"]
+
+
+PAGES = {"index.md": "", "syria.md": "syria/", "sources.md": "sources/", "notes/syria.md": "notes/syria/"}
+
+
+@pytest.mark.parametrize(
+    ("message", "pages"),
+    [
+        ('syria.md:11: citation (Komersant, May 6): unknown outlet "Komersant"', ("syria/",)),
+        ("Doc file 'sources.md' contains a link 'x.md', but the target is not found", ("sources/",)),
+        ("notes/syria.md:3: a problem", ("notes/syria/",)),  # not syria.md: the name is part of a path
+        ("/tmp/project/hooks/data/outlets.yml:12: entry 1: affiliation", ()),  # the whole site
+        ("index.md:1: and syria.md:2", ("", "syria/")),
+    ],
+)
+def test_a_problem_is_shown_on_the_pages_it_names(message: str, pages: tuple[str, ...]) -> None:
+    from edm_site.problems import problems
+
+    assert problems([message, message], PAGES) == [problems([message], PAGES)[0]]  # each once
+    assert problems([message], PAGES)[0].pages == pages

@@ -1,0 +1,113 @@
+"""The editor's preview: `mkdocs serve` started as `make serve` starts it never hangs on a problem. A
+broken citation is named in the page it is on (and counted on the others) within seconds, and the
+list empties when it is fixed; an edit to the hooks' code says that it needs a restart."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browsing import TIMEOUT_MS, WATCHES, Watch
+from playwright.sync_api import Browser, Page, expect
+
+from sitebuild import change, copy_project
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def serve_command(port: int) -> list[str]:
+    """The Makefile's `serve` recipe, with this Python's MkDocs and the given port."""
+    recipe = re.search(r"^serve:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    assert recipe, "the Makefile has no serve recipe"
+    words = shlex.split(recipe[1].partition("#")[0])
+    assert words[0] == "$(BIN)/mkdocs" and words[1] == "serve", words
+    words = [sys.executable, "-m", "mkdocs", *words[1:]]
+    words[words.index("--dev-addr") + 1] = f"127.0.0.1:{port}"
+    return words
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = copy_project(ROOT, tmp_path / "project")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(serve_command(port), cwd=project, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "serve.log").read_text()
+                time.sleep(0.2)
+        else:
+            pytest.fail("mkdocs serve did not start within 60 s")
+        yield project, url
+    finally:
+        server.terminate()
+        server.wait(10)
+        log.close()
+
+
+@pytest.fixture
+def page(browser: Browser, preview, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page watched as every test's pages are, with the preview server as the only host allowed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    watch = Watch(preview[1])
+    watch.attach(context)
+    request.node.stash.setdefault(WATCHES, []).append(watch)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_problem_shows_in_the_page_and_leaves_when_fixed(page: Page, preview):
+    project, url = preview
+    page.goto(url + "syria/")
+    expect(page.locator("article h1")).to_have_text(re.compile("Syria"))
+    expect(page.locator("#edm-problems")).to_have_count(0)
+
+    line = change(project, "docs/syria.md", "(Kommersant, May 6)", "(Komersant, May 6)")
+    problems = page.locator("#edm-problems")
+    expect(problems).to_be_visible(timeout=TIMEOUT_MS)  # the page reloaded by itself, with the list
+    expect(problems).to_contain_text("1 problem on this page")
+    expect(problems).to_contain_text(f"syria.md:{line}:")  # the line in the file, as the terminal says it
+    expect(problems).to_contain_text('unknown outlet "Komersant"')
+    expect(problems).to_contain_text("or correct the name")
+
+    page.goto(url + "diplomacy/")
+    expect(page.locator("#edm-problems")).to_contain_text("1 problem on other pages")
+    page.keyboard.press("Escape")
+    expect(page.locator("#edm-problems")).to_have_count(0)
+
+    page.goto(url + "syria/")
+    change(project, "docs/syria.md", "(Komersant, May 6)", "(Kommersant, May 6)")
+    page.wait_for_function("() => !document.querySelector('#edm-problems')", timeout=TIMEOUT_MS)
+    expect(page.locator("a.edm-cite").filter(has_text="Kommersant")).to_have_count(1, timeout=TIMEOUT_MS)
+
+
+def test_an_edit_to_the_hooks_code_asks_for_a_restart(page: Page, preview):
+    project, url = preview
+    page.goto(url)
+    expect(page.locator("#edm-problems")).to_have_count(0)
+    code = project / "hooks" / "edm_site" / "dates.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    expect(page.locator("#edm-problems")).to_contain_text("hooks/edm_site/dates.py changed", timeout=TIMEOUT_MS)
+    expect(page.locator("#edm-problems")).to_contain_text("run make serve again")
