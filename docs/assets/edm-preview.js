@@ -18,6 +18,7 @@
   var opening = 0 // timers
   var closing = 0
   var tap = null // the citation a touch went down on, and whether its card was already open
+  var returning = false // focus is being given back to a citation whose preview just closed
 
   function citationOf(node) {
     return node instanceof Element ? node.closest(CITATION) : null
@@ -51,11 +52,16 @@
     clearTimeout(closing)
     if (!open) return
     var shown = open
+    var focusBack = refocus && shown.card.contains(document.activeElement)
     open = null
-    if (refocus && shown.card.contains(document.activeElement)) shown.link.focus({ preventScroll: true })
     shown.card.hidden = true
     shown.card.classList.remove("edm-preview--sheet")
     shown.link.setAttribute("aria-expanded", "false")
+    if (focusBack) {
+      returning = true // the citation gets focus back without opening its preview again
+      shown.link.focus({ preventScroll: true })
+      returning = false
+    }
   }
 
   function hideLater() {
@@ -121,6 +127,7 @@
   })
 
   document.addEventListener("focusin", function (event) {
+    if (returning) return
     var link = citationOf(event.target)
     if (link) show(link)
     else if (open && !inside(event.target)) hide(false)
@@ -145,6 +152,11 @@
     event.stopPropagation()
     show(link)
   }, true)
+
+  // The sheet's close button (a phone's way to close it without reaching past it).
+  document.addEventListener("click", function (event) {
+    if (open && event.target instanceof Element && event.target.closest(".edm-preview__close")) hide(true)
+  })
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && open) hide(true)
