@@ -37,9 +37,9 @@ PUBLISHED = dt.date(2017, 5, 15)
         ("Text (RBC, Febuary 3).", 1, '"Febuary" is not a month (did you mean "February"?)'),
         ("Text (see EDM, Mya 4).", 1, '"Mya" is not a month (did you mean "May"?)'),
         ("Text (, April 31).", 1, '"April 31" is not a date in any year'),
-        ("Text (Kommersant, 10 May).", 1, "names an outlet or EDM and a month but is not in EDM's form"),
-        ("Text (see EDM, in May).", 1, "names an outlet or EDM and a month but is not in EDM's form"),
-        ("A\n\n(Kommersant\nMay 10)", 3, "names an outlet or EDM and a month but is not in EDM's form"),
+        ("Text (Kommersant, 10 May).", 1, "names an outlet or EDM and a date but is not in EDM's form"),
+        ("Text (see EDM, in May).", 1, "names an outlet or EDM and a date but is not in EDM's form"),
+        ("A\n\n(Kommersant\nMay 10)", 3, "names an outlet or EDM and a date but is not in EDM's form"),
         ("(*Kommersant*, May 10)", 1, 'write the outlet name "Kommersant" without emphasis'),
     ],
 )
@@ -100,3 +100,68 @@ def test_published_may_depend_on_the_line() -> None:
     markdown = "(RBC, May 12)\n\n(RBC, May 12)"
     citations, _ = find_citations(markdown, REGISTRY, lambda line: dt.date(2017 if line == 1 else 2016, 6, 1))
     assert [c.date.year for c in citations] == [2017, 2016]
+
+
+# Near misses: a known outlet (or EDM) and a date in a form the grammar does not take. Before
+# issue 11 each of these was silent (no citation, no problem) or told to add "See EDM" to outlets.yml.
+@pytest.mark.parametrize(
+    ("markdown", "message"),
+    [
+        ("Text (Kommersant, May10).", "a space is missing between the month and the day"),
+        ("Text (Kommersant,May10).", "a space is missing between the month and the day"),
+        ("Text (Kommersant, 10/05/2017).", "the date is in digits: write the month's name"),
+        ("Text (Kommersant, 10.05.2017).", "the date is in digits"),
+        ("Text (Kommersant, 10 мая).", "the month is not in English"),
+        ("Text (Kommersant, 10 mai 2017).", "the month is not in English"),
+        ("Text (Kommersant, May 10th).", "without an ordinal suffix"),
+        ("Text (Kommersant, 10th of May).", "without an ordinal suffix"),
+        ("Text (RBC, Sept 3).", 'did you mean "September"?'),
+        ("Text (see EDM May 4).", "an EDM cross-reference is written (see EDM, Month Day)"),
+        ("Text (See EDM, May 4).", "an EDM cross-reference is written (see EDM, Month Day)"),
+        ("Text (EDM, May 4).", "an EDM cross-reference is written (see EDM, Month Day)"),
+        ("Text (see Eurasia Daily Monitor, May 4).", "an EDM cross-reference is written (see EDM, Month Day)"),
+        ("Text (kommersant, May 10).", 'unknown outlet "kommersant": did you mean "Kommersant"?'),
+        ("Text (KOMMERSANT, May 10).", 'did you mean "Kommersant"?'),
+        ("Text (kommersant, 10 May).", "not in EDM's form"),
+    ],
+)
+def test_near_miss_is_reported_with_its_hint(markdown: str, message: str) -> None:
+    citations, problems = find_citations(markdown, REGISTRY, PUBLISHED)
+    assert citations == []
+    assert [p.line for p in problems] == [1]
+    assert message in problems[0].message
+    assert "add it to" not in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("K\u043emmersant", '"K\\u043emmersant" (U+043E CYRILLIC SMALL LETTER O): did you mean "Kommersant"?'),
+        ("Kom\u200bmersant", '"Kom\\u200bmersant" (U+200B ZERO WIDTH SPACE): did you mean "Kommersant"?'),
+        ("Kom\u00admersant", '"Kom\\u00admersant" (U+00AD SOFT HYPHEN): did you mean "Kommersant"?'),
+        ("RB\u0421", '"RB\\u0421" (U+0421 CYRILLIC CAPITAL LETTER ES): did you mean "RBC"?'),
+        ("Kommersant\u202e", '"Kommersant\\u202e" (U+202E RIGHT-TO-LEFT OVERRIDE): did you mean "Kommersant"?'),
+        ("Pravda\u0306", '"Pravda\\u0306" (U+0306 COMBINING BREVE): add it to hooks/data/outlets.yml'),
+    ],
+)
+def test_what_the_eye_cannot_see_is_shown_as_code_points(name: str, shown: str) -> None:
+    _, problems = find_citations(f"Text ({name}, May 10).", REGISTRY, PUBLISHED)
+    assert len(problems) == 1
+    assert problems[0].message.startswith(f"unknown outlet {shown}")
+    assert "\\u" in problems[0].text  # the bracket itself shows them too
+
+
+def test_paths_in_messages_are_the_projects() -> None:
+    _, problems = find_citations("(Pravda, May 10) (see EDM, May 3)", REGISTRY, PUBLISHED)
+    assert [p.message.split(" to ")[1].split()[0] for p in problems] == [
+        "hooks/data/outlets.yml,",
+        "hooks/data/edm-articles.yml",
+    ]
+    assert not any(str(Path(__file__).parent.parent) in p.message for p in problems)
+
+
+def test_a_long_bracket_is_cut_in_messages() -> None:
+    _, problems = find_citations(f"(Kommersant, {'word ' * 2000}May 10)", REGISTRY, PUBLISHED)
+    assert len(problems) == 1
+    assert len(problems[0].text) < 400
+    assert problems[0].text.endswith("characters)")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import dates, grammar
+from . import dates, grammar, reveal
 from .prose import ProseRun, prose_runs
 from .registry import LOST_OUTLETS, EdmArticle, Outlet, Registry
 
@@ -55,7 +55,7 @@ class Problem:
     """A citation that cannot be resolved, with what the author should do."""
 
     line: int
-    text: str
+    text: str  # as a message shows it: cut, invisible and look-alike characters as code points
     message: str
 
 
@@ -77,7 +77,7 @@ def find_citations(
                 in_prose = run.is_prose(start, start + 1) and run.is_prose(end - 1, end)
                 if in_prose and _looks_like_citation(inner, registry):
                     text = " ".join(bracket.group(0).split())
-                    problems.append(Problem(_line(run, start, line_starts), text, _MARKUP_INSIDE))
+                    problems.append(Problem(_line(run, start, line_starts), reveal.shown(text), _MARKUP_INSIDE))
                 continue
             refs = grammar.parse_bracket(inner) if "," in inner and len(inner) <= _LONGEST else None
             if refs is None and not _DATE_LIKE.search(inner):
@@ -86,16 +86,16 @@ def find_citations(
             line = _line(run, bracket.start(), line_starts)
             if refs is None:
                 if _looks_like_citation(inner, registry):
-                    problems.append(Problem(line, text, _NOT_IN_FORM))
+                    problems.append(Problem(line, reveal.shown(text), near_miss(inner)))
                 continue
             if offsets is None:
-                problems.append(Problem(line, text, _UNPLACEABLE))
+                problems.append(Problem(line, reveal.shown(text), _UNPLACEABLE))
                 continue
             base = bracket.start(1)
             for ref in refs:
                 resolved = _resolve(ref, registry, published_at(line))
                 if isinstance(resolved, str):
-                    problems.append(Problem(line, text, resolved))
+                    problems.append(Problem(line, reveal.shown(text), resolved))
                     continue
                 date, outlet, edm = resolved
                 start, end = _target(ref)
@@ -111,7 +111,7 @@ def _line(run: ProseRun, position: int, line_starts: list[int]) -> int:
 
 
 _NOT_IN_FORM = (
-    "names an outlet or EDM and a month but is not in EDM's form: write (Outlet, Month Day), "
+    "names an outlet or EDM and a date but is not in EDM's form: write (Outlet, Month Day), "
     "(Outlet, Month Day, Year) or (see EDM, Month Day), or escape the bracket as \\( if it is no citation"
 )
 _MARKUP_INSIDE = (
@@ -119,19 +119,65 @@ _MARKUP_INSIDE = (
     "plain text, (Outlet, Month Day)"
 )
 _UNPLACEABLE = "this line could not be matched to the source to link its citation: simplify the Markdown around it"
-# A month's name, or what stands for a date in a typo: a word and a day after a comma ("MAY 10",
-# "Sept. 10", "may 10"), or an ISO date.
-_DATE_LIKE = re.compile(
-    r"\b(?:" + "|".join(dates.MONTHS) + r")\b|,[ \t\n]*[A-Za-z]{3,9}\.?[ \t\n]+\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b"
+_EDM_FORM = "an EDM cross-reference is written (see EDM, Month Day) or (see EDM, Month Day, Year), see in lower case"
+# Months in the languages of the outlets cited (and their abbreviations): a date written in one
+# of them is a typo of the English form. Russian and Ukrainian by stem, as they are declined.
+_FOREIGN_MONTHS = (
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяю]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*"
+    r"|січ\w+|лют\w+|берез\w+|квіт\w+|травн\w+|червн\w+|лип\w+|серп\w+|верес\w+|жовт\w+|листопад\w*|груд\w+"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
 )
+_MONTH_WORD = "|".join(dates.MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+# What stands for a date in a typo: a month's name in any case, glued to its day ("May10"), with an
+# ordinal ("May 10th"), abbreviated or in another language; a word and a day after a comma ("Mya
+# 10"); a date in digits ("10/05/2017", "2017-05-10"), a day or a year alone.
+_DATE_LIKE = re.compile(
+    rf"(?<![^\W\d_])(?:{_MONTH_WORD}|{_FOREIGN_MONTHS})(?![^\W\d_])|(?<![^\W\d_])(?:{_MONTH_WORD})\.?\d"
+    r"|,[ \t\n]*[^\W\d_]{3,9}\.?[ \t\n]*\d{1,2}\b|\b\d{1,4}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+_EDM_NAMES = re.compile(r"\bEDM\b|eurasia\s+daily\s+monitor", re.IGNORECASE)
 
 
 def _looks_like_citation(inner: str, registry: Registry) -> bool:
-    """A bracket that is no citation but names a date and a known outlet (or EDM): likely a typo."""
+    """A bracket that is no citation but names a date and a known outlet (or EDM): likely a typo.
+    Names are matched as they look: in any case, with look-alike and invisible characters."""
     if not _DATE_LIKE.search(inner):
         return False
-    folded = " ".join(inner.replace("*", "").replace("_", "").split())
-    return "EDM" in folded or any(name in folded for outlet in registry.outlets for name in outlet.names)
+    folded = reveal.plain(inner.replace("*", "").replace("_", "")).casefold()
+    return bool(_EDM_NAMES.search(folded)) or any(name in folded for name in _folded_names(registry))
+
+
+def _folded_names(registry: Registry) -> tuple[str, ...]:
+    names = _NAMES.get(id(registry))
+    if names is None or names[0] is not registry:
+        names = (registry, tuple(reveal.plain(n).casefold() for o in registry.outlets for n in o.names))
+        _NAMES[id(registry)] = names
+    return names[1]
+
+
+_NAMES: dict[int, tuple[Registry, tuple[str, ...]]] = {}
+
+
+def near_miss(inner: str) -> str:
+    """What is wrong with a bracket that looks like a citation but is not in EDM's form, and what to do."""
+    words = reveal.plain(inner)
+    if _EDM_NAMES.search(words):
+        hint = _EDM_FORM
+    elif re.search(rf"(?<![^\W\d_])(?:{_MONTH_WORD})\.?\d", words, re.IGNORECASE):
+        hint = "a space is missing between the month and the day: write (Outlet, Month Day)"
+    elif re.search(r"\d(?:st|nd|rd|th)\b", words):
+        hint = "write the day without an ordinal suffix: (Outlet, Month Day)"
+    elif re.search(rf"(?<![^\W\d_])(?:{_FOREIGN_MONTHS})(?![^\W\d_])", inner, re.IGNORECASE):
+        hint = "the month is not in English: write (Outlet, Month Day) with the English month"
+    elif re.search(r"\d[./-]\d", words):
+        hint = "the date is in digits: write the month's name, (Outlet, Month Day, Year)"
+    else:
+        return _NOT_IN_FORM
+    return f"names an outlet or EDM and a date but is not in EDM's form: {hint}"
 
 
 def _target(ref: grammar.Ref) -> tuple[int, int]:
@@ -154,17 +200,30 @@ def _resolve(
         if outlet is None and registry.outlet_named(ref.outlet.strip("*_")):
             return f'write the outlet name "{ref.outlet.strip("*_")}" without emphasis, as it is linked as written'
         if outlet is None:
-            return f'unknown outlet "{ref.outlet}": add it to {registry.outlets_path}, or correct the name'
+            return _unknown_outlet(ref.outlet, registry)
         return date, outlet, None
     if isinstance(ref, grammar.EdmRef):
         article = registry.edm_article(date)
         if article is None:
             return (
                 f"unknown EDM article of {date.isoformat()}: add an entry with date: {date.isoformat()} "
-                f"to {registry.edm_path} (status unknown if it cannot be identified)"
+                f"to {reveal.project_path(registry.edm_path)} (status unknown if it cannot be identified)"
             )
         return date, None, article
     return date, None, None
+
+
+def _unknown_outlet(name: str, registry: Registry) -> str:
+    """Why an outlet name is unknown, showing what the eye cannot see in it, and what to do."""
+    said = f"unknown outlet {reveal.described(name)}"
+    if _EDM_NAMES.fullmatch(reveal.plain(name).casefold().removeprefix("see ").strip()):
+        return f"{said}: {_EDM_FORM}"
+    known = reveal.resembles(name, (n for o in registry.outlets for n in o.names))
+    if known is not None:
+        return (
+            f'{said}: did you mean "{known}"? Write the name exactly as in {reveal.project_path(registry.outlets_path)}'
+        )
+    return f"{said}: add it to {reveal.project_path(registry.outlets_path)}, or correct the name"
 
 
 def rewrite(markdown: str, citations: list[Citation], markup: Callable[[Citation, str], str]) -> str:
