@@ -6,7 +6,7 @@
 
    Once per address: Material marks the words again when only the fragment changes (a link within the
    page), and a reader who has moved on is not taken back. Nor is one who returns with Back or reloads:
-   Material restores where they were (history.state holds it; a new entry has none). */
+   the place they were at is restored instead. */
 (function () {
   "use strict"
 
@@ -54,11 +54,22 @@
     return false
   }
 
-  // A new page (a full load or an instant navigation): a fresh arrival gets its marks brought into
-  // view; a return through the history keeps the place Material restores.
+  // A fresh arrival, not a return through the history or a reload. For the page first loaded the
+  // browser says how it came; for an instant navigation, Material gives a new entry no state (on
+  // Back it restores the entry's, with the place the reader was at). history.state cannot tell for a
+  // full load: Material records the place in it 100 ms after the page starts, maybe before this runs.
+  var firstLoad = true
+  function fresh() {
+    if (!firstLoad) return history.state === null
+    firstLoad = false
+    var entry = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null
+    return !entry || entry.type === "navigate"
+  }
+
+  // A new page (the first, or an instant navigation): a fresh arrival gets its marks brought into view.
   function arrive() {
-    scrolledFor = history.state === null ? null : address()
-    bringIntoView() // the marks may already be there
+    scrolledFor = fresh() ? null : address()
+    bringIntoView() // the marks may already be there: the index can load before this script does
   }
 
   new MutationObserver(function (records) {

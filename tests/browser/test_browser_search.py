@@ -1,12 +1,21 @@
-"""Material's search, served over HTTP with its web worker: a word leads to the page that has it."""
+"""Material's search, served over HTTP with its web worker (and from disk): a word leads to the page that
+has it, once, and the result opens the page at the highlighted word."""
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 import pytest
-from browsing import expect_page, goto, marker, set_marker
-from playwright.sync_api import Page, expect
+from browsing import DOCS, Watch, expect_page, follow, goto, marker, nav_link, page_path, set_marker, settle_scroll
+from playwright.sync_api import Locator, Page, expect
+
+# The offline edition's fixtures, to open a search result from disk (file://) too.
+from test_offline import OfflineEdition, offline, open_file, wait_for_material, watched  # noqa: F401
+
+from htmltext import reference_parts
+from paths import REFERENCE
 
 pytestmark = pytest.mark.browser
 
@@ -34,3 +43,138 @@ def test_searching_kislyak_offers_diplomacy_and_the_result_opens_it_highlighted(
     marks = page.locator("p:has(> a#p2) mark[data-md-highlight]")
     expect(marks).to_have_count(2)
     expect(marks.first).to_have_text("Kislyak")
+
+
+# -- Each paragraph found once, and a result opened at its words -----------------------------------
+
+PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))[3]
+CONTENT_MARK = '[data-md-component="content"] mark[data-md-highlight]'
+
+
+def themed_page(number: int) -> str:
+    """The path (from the root, no slash first) of the page that holds paragraph ``number``."""
+    (source,) = [s for s in DOCS.rglob("*.md") if f"<!-- edm:para {number} -->" in s.read_text(encoding="utf-8")]
+    return page_path(source).lstrip("/")
+
+
+def last_of_its_page() -> int:
+    """The paragraph that stands furthest down its themed page: the last of the page with the most."""
+    homes = [themed_page(n) for n in range(1, len(PARAGRAPHS) + 1)]
+    busiest = max(homes, key=homes.count)
+    return max(n for n, home in enumerate(homes, 1) if home == busiest)
+
+
+def opening(number: int) -> str:
+    """The first words of paragraph ``number``: what a result that holds the paragraph shows."""
+    return " ".join(PARAGRAPHS[number - 1].split()[:10])
+
+
+def word_of(number: int, built: Path) -> str:
+    """A word to search paragraph ``number`` by, read off the reference: the longest that no other
+    paragraph has and that its built page (``built``) does not show before it, so that its first mark
+    is in the paragraph. A word with punctuation at either end is passed over: the index keeps it."""
+    others = " ".join(p for n, p in enumerate(PARAGRAPHS, 1) if n != number).lower()
+    text = built.read_text(encoding="utf-8")
+    content = text[text.index('data-md-component="content"') : text.index(f'id="p{number}"')]
+    before = html.unescape(re.sub(r"<[^>]+>", " ", content)).lower()
+    words = [w for w in re.split(r"[\s\-]+", PARAGRAPHS[number - 1]) if re.fullmatch(r"[A-Za-z]+", w)]
+    found = sorted(
+        {w for w in words if w.lower() not in others and w.lower() not in before}, key=lambda w: (-len(w), w)
+    )
+    assert found, f"no word of ¶{number} to search it by"
+    return found[0]
+
+
+def search(page: Page, word: str) -> Locator:
+    """Search ``word`` from the header's search box; the results, once shown."""
+    page.locator("input.md-search__input").click()
+    expect(page.locator("#__search")).to_be_checked()
+    page.keyboard.type(word)
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    # The results of the whole word, not of the letters typed so far.
+    expect(results.first).to_have_attribute("href", re.compile(rf"\?h={re.escape(word.lower())}(#.*)?$"))
+    return results
+
+
+def holding(results: Locator, number: int) -> list[Locator]:
+    """The results that hold paragraph ``number``."""
+    return [r for r in results.all() if opening(number) in " ".join((r.text_content() or "").split())]
+
+
+def expect_scrolled_to_mark(page: Page, number: int, word: str) -> None:
+    """The window shows the page's first highlighted word, in paragraph ``number``, clear of the
+    header; the page was scrolled to it (it stands further down than the first screen)."""
+    first = page.locator(CONTENT_MARK).first
+    expect(first).to_have_text(re.compile(f"^{re.escape(word)}$", re.IGNORECASE))
+    assert first.evaluate(f"mark => mark.closest('p').querySelector(':scope > a#p{number}') !== null")
+    page.wait_for_function(
+        """selector => {
+          const box = document.querySelector(selector).getBoundingClientRect()
+          const header = document.querySelector(".md-header").getBoundingClientRect()
+          return box.top >= header.bottom && box.bottom <= innerHeight && box.top + scrollY > innerHeight
+        }""",
+        arg=CONTENT_MARK,
+    )
+
+
+@pytest.mark.parametrize("number", range(1, len(PARAGRAPHS) + 1), ids=lambda n: f"p{n}")
+def test_a_word_of_a_paragraph_finds_it_once_on_its_themed_page(page: Page, served_site, number: int):
+    word = word_of(number, served_site.folder / themed_page(number) / "index.html")
+    goto(page, "/")
+    hits = holding(search(page, word), number)
+    assert [hit.get_attribute("href") for hit in hits] == [f"{served_site.url}{themed_page(number)}?h={word.lower()}"]
+
+
+@pytest.mark.parametrize("start", ["another page", "the same page"])
+def test_a_result_opens_its_page_scrolled_to_the_first_highlighted_word(page: Page, served_site, start: str):
+    number = last_of_its_page()
+    path = themed_page(number)
+    word = word_of(number, served_site.folder / path / "index.html")
+    goto(page, "/" if start == "another page" else f"/{path}")
+    set_marker(page)
+    (hit,) = holding(search(page, word), number)
+    hit.click()
+    page.wait_for_url(re.compile(re.escape(f"{served_site.url}{path}?h={word.lower()}") + "$"))
+    expect(page.locator("#__search")).not_to_be_checked()
+    assert marker(page) == "kept", "the result reloaded the page: instant navigation is off"
+    expect_scrolled_to_mark(page, number, word)
+
+
+def test_an_address_with_a_search_opens_at_its_words(page: Page, served_site):
+    number = last_of_its_page()
+    path = themed_page(number)
+    word = word_of(number, served_site.folder / path / "index.html")
+    goto(page, f"/{path}?h={word.lower()}")
+    expect_scrolled_to_mark(page, number, word)
+
+
+def test_back_returns_to_the_place_left_not_to_the_words(page: Page, served_site):
+    number = last_of_its_page()
+    path = themed_page(number)
+    word = word_of(number, served_site.folder / path / "index.html")
+    goto(page, f"/{path}?h={word.lower()}")
+    expect_scrolled_to_mark(page, number, word)
+    page.evaluate("window.scrollTo(0, 0)")
+    settle_scroll(page)
+    set_marker(page)
+    follow(page, nav_link(page, "Sources"))
+    page.wait_for_url(f"{served_site.url}sources/")
+    page.go_back()
+    page.wait_for_url(re.compile(re.escape(f"{served_site.url}{path}?h=")))
+    expect(page.locator(CONTENT_MARK).first).to_be_attached()
+    assert marker(page) == "kept"
+    page.wait_for_timeout(300)  # time enough for a scroll that must not come
+    assert page.evaluate("window.scrollY") == 0
+
+
+def test_from_disk_a_result_opens_at_its_words(offline: OfflineEdition, watched: tuple[Page, Watch]):  # noqa: F811 (fixtures)
+    page, _ = watched
+    number = last_of_its_page()
+    name = themed_page(number).rstrip("/") + ".html"
+    word = word_of(number, offline.root / name)
+    open_file(page, offline.url("index.html"))
+    (hit,) = holding(search(page, word), number)
+    hit.click()
+    page.wait_for_url(re.compile(re.escape(offline.url(name)) + rf"\?h={word.lower()}$"))
+    wait_for_material(page)
+    expect_scrolled_to_mark(page, number, word)
