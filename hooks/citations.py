@@ -90,8 +90,10 @@ def _linked(markdown: str, citations: list[found.Citation], src_uri: str) -> tup
 
 
 def _link(citation: found.Citation, text: str, src_uri: str) -> str:
-    """A citation's link: one style for all, described by its preview card; an outlet's ownership marked after it."""
-    attributes = f'aria-describedby="{previews.card_id(citation)}" data-note="{citation.number}"'
+    """A citation's link: one style for all, with its preview card and its one-line description;
+    an outlet's ownership marked after its name."""
+    card = previews.card_id(citation)  # data-edm-preview, not data-preview: Material gives that one previews of its own
+    attributes = f'data-edm-preview="{card}" aria-describedby="{card}-about" data-note="{citation.number}"'
     if citation.outlet is not None:
         href = f"{relative(SOURCES_PAGE, src_uri)}#{citation.outlet.id}"
         classes = ("edm-cite", f"edm-cite--{citation.outlet.affiliation}")

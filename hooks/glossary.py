@@ -16,8 +16,9 @@ from edm_site import build, shortcodes
 from edm_site.abbreviations import FirstUseExtension
 from edm_site.words import paragraphs_naming
 
-# What a reader does not see as text: the hidden citation previews and the print endnotes.
-UNSEEN = frozenset({"edm-previews", "edm-endnotes"})
+# Not where an abbreviation is first met: what a reader does not see as text (the hidden citation
+# previews, the print endnotes), and our line naming the article above its text (a title in a link).
+UNSEEN = frozenset({"edm-previews", "edm-endnotes", "edm-context"})
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

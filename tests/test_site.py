@@ -56,8 +56,10 @@ def cited_count(link: Element) -> int:
 
 def preview(root: Element, link: Element) -> str:
     """The text of the preview card a citation's link is described by (its first line: what and when)."""
-    card = by_id(root, link.attrs["aria-describedby"])
+    card = by_id(root, link.attrs["data-edm-preview"])
     assert card is not None and "edm-preview" in card.classes, f"{link.attrs['id']} has no preview card"
+    about = by_id(root, link.attrs["aria-describedby"])  # what a screen reader says of it: one line
+    assert about is not None and "hidden" in about.attrs and 0 < len(about.text().split()) < 30
     return " ".join(card.text().split())
 
 

@@ -1,5 +1,6 @@
 /* Citation previews. The build writes, for every citation, a hidden card (.edm-preview) that the
-   link names with aria-describedby; this script shows that card beside the link: on hover (after a
+   link names with data-edm-preview (and a one-line description of it, for screen readers, that the link
+   names with aria-describedby); this script shows that card beside the link: on hover (after a
    short delay, kept open while the pointer moves into it), on keyboard focus, and on a first tap
    (which stays on the page: a second tap, or a link in the card, goes on). Escape, a tap or click
    elsewhere, or moving away closes it. Listeners sit on the document, so pages that Material's
@@ -25,8 +26,13 @@
   }
 
   function cardOf(link) {
-    var card = document.getElementById(link.getAttribute("aria-describedby") || "")
+    var card = document.getElementById(link.getAttribute("data-edm-preview") || "")
     return card && card.classList.contains("edm-preview") ? card : null
+  }
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header")
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0
   }
 
   function inside(node) {
@@ -43,7 +49,6 @@
     link.after(card) // next in the reading and tab order: Tab goes from the link into the card's links
     card.hidden = false
     open = { link: link, card: card }
-    link.setAttribute("aria-expanded", "true")
     place()
   }
 
@@ -56,7 +61,6 @@
     open = null
     shown.card.hidden = true
     shown.card.classList.remove("edm-preview--sheet")
-    shown.link.setAttribute("aria-expanded", "false")
     if (focusBack) {
       returning = true // the citation gets focus back without opening its preview again
       shown.link.focus({ preventScroll: true })
@@ -72,14 +76,18 @@
     }, LEAVE_DELAY)
   }
 
-  /* Wholly inside the window: below the link, or above it where there is no room below, shifted
-     in from the edges; on a phone, a sheet at the bottom, the page scrolled so the link stays in view. */
+  /* Wholly inside the window, under Material's header: below the link, or above it where there is no
+     room below, shifted in from the edges; on a phone, a sheet at the bottom, the page scrolled so the
+     link stays in view. A card whose link has scrolled out of sight closes (unless it holds focus). */
   function place() {
     if (!open) return
     var card = open.card
     var rects = open.link.getClientRects()
     if (!rects.length) return hide(false)
     var height = window.innerHeight
+    var ceiling = headerBottom()
+    var gone = rects[rects.length - 1].bottom < ceiling || rects[0].top > height
+    if (gone && !card.contains(document.activeElement)) return hide(false)
     if (SHEET.matches) {
       if (!card.classList.contains("edm-preview--sheet")) {
         card.classList.add("edm-preview--sheet")
@@ -96,8 +104,8 @@
     var below = last.bottom + GAP
     var above = first.top - GAP - card.offsetHeight
     var top = below + card.offsetHeight <= height - EDGE ? below
-      : above >= EDGE ? above
-      : Math.max(EDGE, height - EDGE - card.offsetHeight)
+      : above >= ceiling + EDGE ? above
+      : Math.max(ceiling + EDGE, height - EDGE - card.offsetHeight)
     var anchor = top === below ? last : first
     var left = Math.min(Math.max(EDGE, anchor.left), width - EDGE - card.offsetWidth)
     card.style.left = Math.max(EDGE, left) + "px"
@@ -108,8 +116,9 @@
     if (event.pointerType === "touch") return
     var link = citationOf(event.target)
     if (link && (!open || open.link !== link)) {
+      // A card the reader has tabbed into stays; a card being left keeps closing (show() ends that).
+      if (open && open.card.contains(document.activeElement)) return
       clearTimeout(opening)
-      clearTimeout(closing)
       opening = setTimeout(show, HOVER_DELAY, link)
     } else if (inside(event.target)) {
       clearTimeout(closing)
@@ -159,7 +168,10 @@
   })
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && open) hide(true)
+    if (event.key === "Escape" && open) {
+      event.preventDefault() // handled: nothing else on the page closes on this Escape
+      hide(true)
+    }
   })
 
   window.addEventListener("resize", place, { passive: true })

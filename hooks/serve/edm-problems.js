@@ -75,7 +75,8 @@
       if (window.document$) window.document$.subscribe(function () { show(report) })
       document.addEventListener("keydown", function (event) {
         var box = document.getElementById("edm-problems")
-        if (event.key === "Escape" && box) box.querySelector(".edm-problems__dismiss").click()
+        // An Escape that closed something else (a citation's preview) is not for this list.
+        if (event.key === "Escape" && box && !event.defaultPrevented) box.querySelector(".edm-problems__dismiss").click()
       })
     })
 })()

@@ -227,7 +227,7 @@ def test_a_citation_shows_its_preview_on_hover_and_tap_from_disk(
     open_file(page, offline.url("diplomacy.html"))
     citation = page.locator("a.edm-cite#cite-3")
     expect(citation).to_have_text("Kommersant")
-    preview = page.locator(f"#{citation.get_attribute('aria-describedby')}")
+    preview = page.locator(f"#{citation.get_attribute('data-edm-preview')}")
     expect(preview).to_be_hidden()
     citation.hover()
     expect(preview).to_be_visible()
@@ -246,7 +246,7 @@ def test_a_citation_shows_its_preview_on_hover_and_tap_from_disk(
         open_file(tapped, offline.url("diplomacy.html"))
         citation = tapped.locator("a.edm-cite#cite-3")
         citation.tap()
-        expect(tapped.locator(f"#{citation.get_attribute('aria-describedby')}")).to_be_visible()
+        expect(tapped.locator(f"#{citation.get_attribute('data-edm-preview')}")).to_be_visible()
         assert tapped.url == offline.url("diplomacy.html"), "the first tap left the page"
     finally:
         phone.close()
