@@ -4,11 +4,16 @@ At each build it loads the data files (``data/``, ``includes/abbreviations.md``)
 navigation is known, reads every page: paragraphs, citations, and every content problem, which it
 reports as a warning with page and line so that ``mkdocs build --strict`` fails. It must be the
 first hook: the others render from what it read. The work is in ``edm_site.reading``.
+
+A file of ``docs/`` that cannot be read (a link to nothing, a loop of links) stops the build in
+``on_files``, named with the fix, before MkDocs trips over it; front matter the reading refused
+(aliases, markup in a title) is kept from the theme, which writes it into the page unescaped.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from edm_site import build, templates
 from edm_site.datafile import DataFileError
-from edm_site.reading import PageSource, read_site
+from edm_site.reading import ALL_KEYS, PageSource, read_site
 from edm_site.sitedata import load_data
 
 log = logging.getLogger("mkdocs.plugins.edm.site")
@@ -45,6 +50,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for file in files:
+        if file.abs_src_path and (why := unreadable_file(file.abs_src_path)) is not None:
+            raise PluginError(f"{Path(config.docs_dir).name}/{file.src_uri}: cannot be read ({why})")
+    return files
+
+
+def unreadable_file(path: str) -> str | None:
+    """Why a file of ``docs/`` cannot be read, with the fix, or None."""
+    try:
+        with open(path, "rb"):
+            return None
+    except OSError as error:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            return f"{error.strerror}: it is a link to {target!r}, which leads nowhere: remove it or restore its target"
+        return f"{error.strerror}: give it read permission, or remove it"
+
+
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     # The navigation's pages in its order, then the pages it leaves out (MkDocs builds them too).
     listed = {page.file.src_uri for page in nav.pages}
@@ -57,8 +81,19 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    unsafe = build.reading().unsafe_meta.get(page.file.src_uri, ())
+    if unsafe == ALL_KEYS:
+        page.meta = {}
+    for key in unsafe:
+        page.meta.pop(key, None)
+    return markdown
+
+
 def _source(page: Page) -> str:
     try:
         return page.file.content_string
+    except OSError as error:
+        raise PluginError(f"{page.file.src_uri}: cannot be read ({error.strerror}): restore it, or remove it") from None
     except UnicodeDecodeError:
         raise PluginError(f"{page.file.src_uri}: is not UTF-8 text: save the page as UTF-8") from None

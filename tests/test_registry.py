@@ -292,7 +292,7 @@ def test_this_false_is_allowed(tmp_path: Path) -> None:
     ("evidence", "linked"),
     [
         ("https://www.kommersant.ru/about", True),
-        ("http://example.org/page", True),
+        ("http://example.org/page", False),  # only https is linked
         ("https://en.wikipedia.org/wiki/Kommersant_(newspaper)", False),  # would end the Markdown link early
         ('https://example.org/a"b', False),
         ("the masthead of the printed issue", False),

@@ -3,6 +3,11 @@
 The loader is PyYAML's safe loader, remembering the line of every mapping (``__line__``) and
 refusing, each with its line, a key given twice and a date that does not exist. Text values have
 their white space folded, so a value written over several lines cannot break a table or a list.
+
+Before any value is built, the file's YAML events are read (``hostile``): an alias (``*name``) is
+refused, since a few hundred bytes of them expand to gigabytes, and so is nesting deeper than any
+data file needs, which would exhaust Python's recursion. Messages show values cut to a few hundred
+characters, so a huge value cannot make a huge message.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,23 +46,94 @@ class Fact:
         return evidence_url(self.evidence)
 
 
-# An address as it can stand in a Markdown link and an HTML attribute without escaping: an https
-# field must be one; evidence that is one is linked (otherwise it is shown as text).
-_LINKABLE = r"[^\s<>\"'`()\[\]{}\\|^]+"
-_URL = re.compile(r"https?://" + _LINKABLE)
-_HTTPS = re.compile(r"https://" + _LINKABLE)
+# An address as it can stand in a Markdown link and an HTML attribute without escaping.
+_LINKABLE = re.compile(r"[^\s<>\"'`()\[\]{}\\|^]+")
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?", re.IGNORECASE)
+
+
+def address_problem(value: object) -> str | None:
+    """Why ``value`` may not be linked, or None for an address that may: ``https://host/...``, its
+    host in ASCII (an international name in its xn-- form, so that no look-alike letter can pass),
+    with no user info (``https://ria.ru@evil.example/`` goes to evil.example), and no space,
+    control, invisible or bidirectional character, nor any that would end a Markdown link."""
+    if not isinstance(value, str):
+        return "it is not text"
+    hidden = next((c for c in value if unicodedata.category(c)[0] in "CZ"), None)
+    if hidden is not None:
+        name = unicodedata.name(hidden, "a control character")
+        return f"it holds U+{ord(hidden):04X} ({name}), which a reader does not see as written: remove it"
+    if not value.startswith("https://"):
+        return "give the https address, with its host"
+    if not _LINKABLE.fullmatch(value):
+        return "give the https address, with its host, and with spaces, quotes, brackets and <> percent-encoded"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is no number
+    except ValueError:
+        return "give the https address, with its host and a port that is a number"
+    if "@" in parts.netloc:
+        return "it holds user info before an @, and a link goes to the host after it: give the address without it"
+    if not parts.hostname or not _HOST.fullmatch(parts.hostname):
+        return "give the https address, with its host in ASCII (an international name in its xn-- form)"
+    return None
 
 
 def evidence_url(evidence: str | None) -> str | None:
-    return evidence if evidence and _URL.fullmatch(evidence) else None
+    """The evidence as an address to link to, when it is a safe https address; otherwise it is text."""
+    return evidence if evidence and address_problem(evidence) is None else None
+
+
+def shown(value: object, limit: int = 200) -> str:
+    """A value as a message shows it: cut to ``limit`` characters, so a huge value makes no huge message."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 class DataFileError(ValueError):
     """A data file that cannot be used; the message names the file, the line and the fix."""
 
 
+MAX_DEPTH = 16  # lists and mappings inside one another: a data file needs 4, front matter a few
+
+
+def hostile(text: str, loader: type = yaml.SafeLoader) -> tuple[int, str] | None:
+    """The line (1-based) and the reason why YAML ``text`` is refused before any value is built, or
+    None: an alias, or nesting deeper than ``MAX_DEPTH``. Its events are read one by one, without
+    recursion; YAML that does not parse is left to the loader, which says where."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1, (
+                    f'the alias "*{shown(event.anchor, 40)}" is not allowed: write the value out in full'
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, (
+                        f"lists and mappings are nested more than {MAX_DEPTH} deep: flatten the value"
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 class _LineLoader(yaml.SafeLoader):
     """A safe loader that remembers the line of every mapping, as ``__line__``."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as error:  # a number of 5,000 digits, say: said with its line
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f'"{shown(node.value if isinstance(node, yaml.ScalarNode) else node.tag, 60)}" '
+                f"cannot be read ({shown(error, 100)}): correct the value",
+                node.start_mark,
+            ) from None
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -69,7 +146,7 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
             )
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f'the key "{key}" is given twice: keep one', key_node.start_mark
+                None, None, f'the key "{shown(key)}" is given twice: keep one', key_node.start_mark
             )
         seen.add(key)
     mapping = loader.construct_mapping(node, deep=True)
@@ -82,7 +159,7 @@ def _checked_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> object:
         return loader.construct_yaml_timestamp(node)
     except ValueError:
         raise yaml.constructor.ConstructorError(
-            None, None, f'"{node.value}" is not a date that exists: write it as YYYY-MM-DD', node.start_mark
+            None, None, f'"{shown(node.value)}" is not a date that exists: write it as YYYY-MM-DD', node.start_mark
         ) from None
 
 
@@ -102,13 +179,13 @@ class Entry:
         self.label = f"entry {index + 1}"
         known = raw.get("id") or raw.get("date")
         if known:
-            self.label += f" ({known})"
+            self.label += f" ({shown(known, 60)})"
         allowed = set(fields)
         for key in raw:
             if key != "__line__" and key not in allowed:
-                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                close = difflib.get_close_matches(shown(key), sorted(allowed), n=1)
                 hint = f': did you mean "{close[0]}"?' if close else f": the fields are {', '.join(sorted(allowed))}"
-                raise self.fail(f'unknown field "{key}"{hint}')
+                raise self.fail(f'unknown field "{shown(key)}"{hint}')
 
     def fail(self, problem: str, line: int | None = None) -> DataFileError:
         return DataFileError(f"{self.path}:{line or self.line}: {self.label}: {problem}")
@@ -124,7 +201,7 @@ class Entry:
     def choice(self, field: str, allowed: tuple[str, ...]) -> str:
         value = self.text(field)
         if value not in allowed:
-            raise self.fail(f'{field} "{value}" is not one of: {", ".join(allowed)}')
+            raise self.fail(f'{field} "{shown(value)}" is not one of: {", ".join(allowed)}')
         return value
 
     def https(self, field: str, value: Any, *, required: bool = True) -> str | None:
@@ -132,23 +209,21 @@ class Entry:
             return None
         if value is None:
             raise self.fail(f'field "{field}" is missing: add {field}: https://...')
-        if not isinstance(value, str) or not _HTTPS.fullmatch(value) or not urlsplit(value).hostname:
-            raise self.fail(
-                f'{field} "{value}" is not an https:// address: give the https address, with its host, '
-                "and with spaces, quotes, brackets and <> percent-encoded"
-            )
+        problem = address_problem(value)
+        if problem is not None:
+            raise self.fail(f'{field} "{shown(value)}" is not an https:// address: {problem}')
         return value
 
     def date(self, field: str) -> dt.date:
         value = self.raw.get(field)
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise self.fail(f'{field} "{value}" is not a date: write it as YYYY-MM-DD')
+            raise self.fail(f'{field} "{shown(value)}" is not a date: write it as YYYY-MM-DD')
         return value
 
     def number(self, field: str) -> int:
         value = self.raw.get(field)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise self.fail(f'{field} "{value}" is not a paragraph number (1, 2, ...)')
+            raise self.fail(f'{field} "{shown(value)}" is not a paragraph number (1, 2, ...)')
         return value
 
     def fact(self, field: str, kind: type = str) -> Fact:
@@ -158,10 +233,10 @@ class Entry:
         line = raw["__line__"]
         for key in raw:
             if key not in ("value", "status", "evidence", "note", "__line__"):
-                raise self.fail(f'{field} has an unknown field "{key}": use value, status, evidence, note', line)
+                raise self.fail(f'{field} has an unknown field "{shown(key)}": use value, status, evidence, note', line)
         status = raw.get("status")
         if status not in STATUSES:
-            raise self.fail(f'{field}.status "{status}" is not one of: {", ".join(STATUSES)}', line)
+            raise self.fail(f'{field}.status "{shown(status)}" is not one of: {", ".join(STATUSES)}', line)
         value = raw.get("value")
         wrong_kind = (
             not isinstance(value, kind)
@@ -211,13 +286,18 @@ def read_text(path: Path) -> str:
 
 def load_entries(path: Path) -> list[Any]:
     text = read_text(path)
+    refused = hostile(text, _LineLoader)
+    if refused is not None:
+        raise DataFileError(f"{path}:{refused[0]}: {refused[1]}")
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
+        if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow: no mark, a position
+            line = f":{text.count(chr(10), 0, error.position) + 1}"
         kind = "" if isinstance(error, yaml.constructor.ConstructorError) else "not valid YAML: "
-        raise DataFileError(f"{path}{line}: {kind}{getattr(error, 'problem', error)}") from None
+        raise DataFileError(f"{path}{line}: {kind}{shown(getattr(error, 'problem', error), 300)}") from None
     if not isinstance(data, list):
         raise DataFileError(f"{path}: expected a list of entries, each starting with '- '")
     return data

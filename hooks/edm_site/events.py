@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import Entry, load_entries
+from .datafile import Entry, load_entries, shown
 from .dates import MONTHS, long_form
 
 EVENTS_FILE = "events.yml"
@@ -46,10 +46,10 @@ def _start(entry: Entry) -> tuple[dt.date, bool]:
     value = entry.raw.get("date")
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value, False
-    match = _MONTH.fullmatch(str(value))
-    if match and 1 <= int(match.group(2)) <= 12:
+    match = _MONTH.fullmatch(value) if isinstance(value, str) else None
+    if match and int(match.group(1)) >= dt.MINYEAR and 1 <= int(match.group(2)) <= 12:
         return dt.date(int(match.group(1)), int(match.group(2)), 1), True
-    raise entry.fail(f'date "{value}" is neither YYYY-MM-DD nor YYYY-MM')
+    raise entry.fail(f'date "{shown(value)}" is neither YYYY-MM-DD nor YYYY-MM (a month from 0001-01)')
 
 
 def load_events(path: Path) -> tuple[Event, ...]:

@@ -23,7 +23,7 @@ class Abbreviation:
 
 def load_glossary(path: Path) -> tuple[Abbreviation, ...]:
     entries: list[Abbreviation] = []
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    for number, line in enumerate(read_text(path).split("\n"), start=1):  # \n only, as Python-Markdown
         if not line.strip():
             continue
         match = _DEFINITION.fullmatch(line.strip())

@@ -23,10 +23,17 @@ def md_text(text: str) -> str:
     """Text from data, safe anywhere in a line of Markdown: link text, a list item, a table cell.
 
     White space is folded (a line break would end a table row), Markdown's inline syntax is
-    escaped, and so is what would open a list or a heading at the start of a line.
+    escaped, and so is what would open a block at the start of a line: a list, a heading, and the
+    blocks of the extensions (``!!!`` an admonition, ``???`` details, ``===`` tabs or a heading's
+    underline, ``~~~`` a fence), whose first sign is written as a character reference, since
+    Python-Markdown has no backslash escape for ``=``, ``?`` or ``~``.
     """
     escaped = re.sub(r"([\\`*_\[\]{}#|])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
-    return re.sub(r"^(\d+)([.)])|^([-+])", lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+    escaped = re.sub(r"^(\d+)([.)])|^([-+])", lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+    return f"&#{ord(escaped[0])};{escaped[1:]}" if escaped[:1] in _BLOCK_SIGNS else escaped
+
+
+_BLOCK_SIGNS = frozenset("!?=~:%")  # what opens a block of an extension at the start of a line
 
 
 def md_link(

@@ -26,7 +26,7 @@ class Paragraph:
 
 def find_paragraphs(markdown: str) -> list[Paragraph]:
     """The marked paragraphs of a page, in page order (markers inside code are ignored)."""
-    lines = markdown.splitlines()
+    lines = markdown.split("\n")  # lines as markdown-it and Python-Markdown count them: \n only, never U+2028
     found = []
     for token in blocks.shared().parse(markdown):
         match = _MARKER.fullmatch(token.content) if token.type == "html_block" and token.map else None
@@ -50,10 +50,17 @@ def mark_paragraphs(markdown: str, pilcrow: Callable[[int], str]) -> str:
     """Each marker replaced by ``pilcrow(N)``, which then opens the paragraph below it."""
     numbers = {p.line for p in find_paragraphs(markdown)}
     out = []
-    for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
+    for number, line in enumerate(_lines(markdown), start=1):
         match = _MARKER.fullmatch(line) if number in numbers else None
         out.append(pilcrow(int(match.group(1))) + "\n" if match else line)
     return "".join(out)
+
+
+def _lines(markdown: str) -> list[str]:
+    """The lines of ``markdown`` with their ends, split at \n only (``splitlines`` also splits at
+    U+2028 and the like, which neither Markdown parser counts as the end of a line)."""
+    lines = markdown.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def paragraph_at(paragraphs: list[Paragraph], line: int) -> int | None:
@@ -136,7 +143,7 @@ def collect(pages: list[tuple[str, str, int]]) -> Article:
 
 def after_title(markdown: str, block: str) -> str:
     """``markdown`` with ``block`` placed right after its first level-one heading (first, if it has none)."""
-    lines = markdown.splitlines(keepends=True)
+    lines = _lines(markdown)
     tokens = blocks.shared().parse(markdown)
     end = next((t.map[1] for t in tokens if t.type == "heading_open" and t.tag == "h1" and t.map), 0)
     before, after = "".join(lines[:end]), "".join(lines[end:])

@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import blocks, events, frontmatter, index, paragraphs, people, shortcodes
+from . import blocks, events, frontmatter, index, paragraphs, people, registry, shortcodes
 from .citations import Citation, find_citations
+from .datafile import shown
 from .sitedata import SiteData
+
+ALL_KEYS = ("*",)  # in ``unsafe_meta``: the whole front matter was refused
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Reading:
     published: dict[str, dt.date]  # page -> the date its year-less citations resolve against
     problems: tuple[str, ...]
     found: dict[str, tuple[str, list[Citation]]]  # page -> (its Markdown, the citations found in it)
+    # page -> the front matter keys MkDocs must not use (refused: ALL_KEYS); the problems say why
+    unsafe_meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def published_at(self, src_uri: str, line: int, page_paragraphs: list[paragraphs.Paragraph]) -> dt.date:
         """The publication date for a line of a page; on the full article, that of the paragraph's page."""
@@ -48,6 +54,7 @@ class PageReading:
     published: dt.date  # what its year-less citations resolve against
     citations: list[Citation]
     problems: list[str]  # each "page:line: what is wrong: what to do"
+    unsafe_meta: tuple[str, ...] = ()  # front matter keys the theme must not be given (ALL_KEYS: none)
 
 
 def read_page(page: PageSource, data: SiteData) -> PageReading:
@@ -56,27 +63,43 @@ def read_page(page: PageSource, data: SiteData) -> PageReading:
     problems: list[str] = []
     if not page_meta and (unreadable := frontmatter.unreadable(page.source)) is not None:
         line, why = unreadable
-        problems.append(f"{where}:{line}: the front matter cannot be read, so it is shown as text: {why}")
+        problems.append(f"{where}:{line}: the front matter cannot be read, so it is not used: {why}")
+    markup = frontmatter.markup(page.source, page_meta)
+    problems += [f"{where}:{line}: {what}" for line, _, what in markup]
+    unsafe = tuple(key for _, key, _ in markup)
+    if frontmatter.refused(page.source):
+        unsafe = ALL_KEYS
     published = page_meta.get("published", data.published)
     if not isinstance(published, dt.date) or isinstance(published, dt.datetime):
-        problems.append(f"{where}: front matter published: {published!r} is not a date: write YYYY-MM-DD")
+        line = frontmatter.key_line(page.source, "published")
+        problems.append(f"{where}:{line}: front matter published: {shown(published)} is not a date: write YYYY-MM-DD")
         published = data.published
     problems += [f"{where}:{line + offset}: {what}" for line, what in shortcodes.problems(markdown)]
     citations, unresolved = find_citations(markdown, data.registry, published)
     problems += [f"{where}:{p.line + offset}: citation {p.text}: {p.message}" for p in unresolved]
-    return PageReading(markdown, offset, page_meta, published, citations, problems)
+    return PageReading(markdown, offset, page_meta, published, citations, problems, unsafe)
 
 
-def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
+def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path | None = None) -> Reading:
     problems: list[str] = []
     places: list[index.Cited] = []
     published: dict[str, dt.date] = {}
     found: dict[str, tuple[str, list[Citation]]] = {}
+    unsafe_meta: dict[str, tuple[str, ...]] = {}
     reads = [(page, read_page(page, data)) for page in pages]
     article = paragraphs.collect([(page.src_uri, read.markdown, read.offset) for page, read in reads])
     for page, read in reads:
         where = page.src_uri
         problems += read.problems
+        if read.unsafe_meta:
+            unsafe_meta[where] = read.unsafe_meta
+        holds_article = bool(article.marked.get(where)) or where in article.article_pages
+        if holds_article and read.published != data.published:
+            problems.append(
+                f"{where}:{frontmatter.key_line(page.source, 'published')}: front matter published: "
+                f"{read.published} differs from the article's publication date, {data.published}: the page holds "
+                "the article's paragraphs, whose citations are dated by the article: remove published:"
+            )
         published[where] = read.published
         found[where] = (read.markdown, read.citations)
         if where in article.article_pages:
@@ -84,10 +107,24 @@ def read_site(pages: Sequence[PageSource], data: SiteData) -> Reading:
         title = page.title or str(read.meta.get("title") or _first_heading(read.markdown) or where)
         places.extend(index.places_on_page(where, title, read.citations, article.marked.get(where, [])))
     problems += article.problems
+    problems += _outlet_anchor_problems(pages, reads, data, template_dir or data.data_dir.parent / "templates")
     texts = article.texts
     problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))
     problems += people.problems(data.people, texts, str(data.data_dir / people.PEOPLE_FILE))
-    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found)
+    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta)
+
+
+def _outlet_anchor_problems(
+    pages: Sequence[PageSource], reads: list[tuple[PageSource, PageReading]], data: SiteData, template_dir: Path
+) -> list[str]:
+    """The outlet ids that are anchors of the page holding the outlet index, where each outlet's
+    entry takes its id as its anchor: the ids its templates write, and those of the page itself."""
+    taken = {anchor: f"the template {name}" for anchor, name in registry.template_anchors(template_dir).items()}
+    for page, read in reads:
+        if any(code.name == "sources" for code in shortcodes.locate(read.markdown)):
+            for anchor, line in registry.page_anchors(read.markdown).items():
+                taken.setdefault(anchor, f"{page.src_uri}:{line + read.offset}")
+    return registry.anchor_problems(data.registry.outlets, data.registry.outlets_path, taken)
 
 
 def _first_heading(markdown: str) -> str | None:

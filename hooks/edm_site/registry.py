@@ -7,11 +7,15 @@ naming the file, the entry's line and what is wrong, and the build stops.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import STATUSES, DataFileError, Entry, Fact, load_entries
+from markdown.extensions import toc
+
+from . import blocks
+from .datafile import STATUSES, DataFileError, Entry, Fact, load_entries, shown
 
 OUTLETS_FILE = "outlets.yml"
 EDM_FILE = "edm-articles.yml"
@@ -30,6 +34,7 @@ class Outlet:
     status: str
     evidence: str
     line: Fact  # the editorial line, a fact of its own: ownership does not tell it
+    entry_line: int = 0  # where the entry starts in the data file
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -89,7 +94,46 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def check_id(entry: Entry, id: str) -> None:
     """Ids become anchors in addresses: lower-case letters, digits and single hyphens."""
     if not _ID.fullmatch(id):
-        raise entry.fail(f'id "{id}" must be lower-case letters, digits and hyphens')
+        raise entry.fail(f'id "{shown(id, 80)}" must be lower-case letters, digits and hyphens')
+
+
+# An id written as it is in a template or a page: an attr_list's "{ #id }" or "{: #id }", or an
+# HTML id="id" (an id computed by Jinja, "{{ ... }}", does not match).
+_WRITTEN_ID = re.compile(r"\{:?[ \t]*#([A-Za-z][\w-]*)[^}\n]*\}|\bid=\"([A-Za-z][\w-]*)\"")
+
+
+def template_anchors(template_dir: Path) -> dict[str, str]:
+    """Every id the templates write as it is (``key``, ``lost-outlets``, ...) -> the template that writes it."""
+    found: dict[str, str] = {}
+    for template in sorted(template_dir.glob("*.j2")):
+        for match in _WRITTEN_ID.finditer(template.read_text(encoding="utf-8")):
+            found.setdefault(match.group(1) or match.group(2), f"{template.parent.name}/{template.name}")
+    return found
+
+
+def page_anchors(markdown: str) -> dict[str, int]:
+    """Every id a page's Markdown gives an element (attr_list, id="..."), and the id Python-Markdown's
+    toc gives each heading without one -> its line (1-based)."""
+    found: dict[str, int] = {}
+    for match in _WRITTEN_ID.finditer(markdown):
+        found.setdefault(match.group(1) or match.group(2), markdown.count("\n", 0, match.start()) + 1)
+    tokens = blocks.shared().parse(markdown)
+    for opening, inline in itertools.pairwise(tokens):
+        if opening.type == "heading_open" and opening.map and not _WRITTEN_ID.search(inline.content):
+            text = re.sub(r"[`*_\[\]()<>]", "", inline.content)
+            found.setdefault(toc.slugify(text, "-"), opening.map[0] + 1)
+    return found
+
+
+def anchor_problems(outlets: tuple[Outlet, ...], path: str, taken: dict[str, str]) -> list[str]:
+    """A message for each outlet whose id is an anchor the page of the outlet index already uses:
+    its heading would take that anchor, and the links to it would land on the wrong place."""
+    return [
+        f'{path}:{outlet.entry_line}: id "{outlet.id}" is also the anchor of {taken[outlet.id]}, on the page '
+        "of the outlet index: choose another id"
+        for outlet in outlets
+        if outlet.id in taken
+    ]
 
 
 def load_outlets(path: Path) -> tuple[Outlet, ...]:
@@ -112,6 +156,7 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
             status=entry.choice("status", STATUSES),
             evidence=entry.text("evidence"),
             line=entry.fact("line"),
+            entry_line=entry.line,
         )
         check_id(entry, outlet.id)
         if outlet.id == LOST_OUTLETS or outlet.id.startswith("edm-"):

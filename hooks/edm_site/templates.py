@@ -33,7 +33,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(
         md=md_text,
-        attr=lambda s: html.escape(str(s), quote=True),
+        attr=attribute,
         long_date=long_form,
         long_dates=lambda dates: ", ".join(map(long_form, dates)),
         evidence_url=evidence_url,
@@ -49,6 +49,11 @@ def environment(template_dir: Path) -> jinja2.Environment:
         paragraph_link=_paragraph_link,
     )
     return env
+
+
+def attribute(value: object) -> str:
+    """A value escaped for an HTML attribute that may stand in a table row, where | ends a cell."""
+    return html.escape(str(value), quote=True).replace("|", "&#124;")
 
 
 def _backlinks(places: tuple[Cited, ...], page: str) -> str:

@@ -1,0 +1,308 @@
+"""Hostile and unusual input: no traceback from any of it, nothing injected into the page, no
+address that deceives. Each case was a crash, an injection or an accepted address before; each is
+now refused with its file (or page), its line and the fix, or written so that it stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+from edm_site import frontmatter, paragraphs, registry, templates
+from edm_site.datafile import DataFileError, evidence_url
+from edm_site.events import load_events
+from edm_site.glossary import Abbreviation
+from edm_site.links import md_text
+from edm_site.reading import ALL_KEYS, PageSource, read_page, read_site
+from edm_site.registry import load_outlets
+from edm_site.sitedata import load_data
+from paths import DATA, ROOT
+from sitebuild import BuildFailed, build_site, copy_project
+from test_registry import GOOD_OUTLET
+
+BOMB = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+    "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+    "published: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_data(DATA, ROOT / "includes" / "abbreviations.md", dt.date(2017, 5, 15))
+
+
+# --- Item 4: no traceback from any input -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("alias bomb", "- " + BOMB.replace("\n", "\n  "), 'outlets.yml:2: the alias "*a" is not allowed'),
+        ("one alias", GOOD_OUTLET.replace("language: Russian", "language: &l Russian") + "- language: *l\n", "*l"),
+        ("nested 500 deep, flow", "- id: [" + "[" * 500 + "]" * 500 + "]\n", "nested more than 16 deep"),
+        ("nested 500 deep, block", "".join("  " * i + "- \n" for i in range(500)), "outlets.yml:17: lists and"),
+        ("a 5,000-digit number", GOOD_OUTLET + "  x: " + "1" * 5000 + "\n", 'outlets.yml:11: "1111'),
+        ("year 0", GOOD_OUTLET + "  x: 0000-12-01\n", 'outlets.yml:11: "0000-12-01" is not a date that exists'),
+    ],
+)
+def test_hostile_yaml_in_a_data_file_is_refused_with_its_line(tmp_path: Path, name: str, text: str, message: str):
+    path = tmp_path / "outlets.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_outlets(path)
+    assert message in str(error.value)
+    assert len(str(error.value)) < 600, "the message echoes the value whole"
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("0000-12", 'events.yml:1: entry 1 (0000-12): date "0000-12" is neither YYYY-MM-DD nor YYYY-MM'),
+        ("'0000-12'", 'date "0000-12" is neither'),
+        ("0000-12-01", 'events.yml:1: "0000-12-01" is not a date that exists'),
+        ("[2017, 5]", 'date "[2017, 5]" is neither'),
+    ],
+)
+def test_an_impossible_event_date_is_a_message(tmp_path: Path, date: str, message: str) -> None:
+    path = tmp_path / "events.yml"
+    path.write_text(f"- date: {date}\n  what: x\n  quote: y\n  paragraph: 1\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_events(path)
+    assert message in str(error.value)
+
+
+def test_a_value_in_a_message_is_cut(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.yml"
+    path.write_text(GOOD_OUTLET.replace("affiliation: private", "affiliation: " + "x" * 100_000), encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_outlets(path)
+    assert "(100000 characters)" in str(error.value) and len(str(error.value)) < 600
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "message"),
+    [
+        (BOMB, 3, 'the alias "*a" is not allowed'),
+        ("title: x\ndeep: " + "[" * 200 + "]" * 200 + "\n", 3, "nested more than 16 deep"),
+        ("title: x\npublished: 0000-01-01\n", 1, "year 0 is out of range: correct the value"),
+        ("title: x\npublished: not a date\n", 3, "front matter published: not a date is not a date"),
+    ],
+)
+def test_hostile_front_matter_is_refused_with_page_and_line(data, front: str, line: int, message: str) -> None:
+    source = f"---\n{front}---\n\n# Aside\n\nText (RBC, May 12).\n"
+    read = read_page(PageSource("aside.md", None, source), data)
+    assert [p for p in read.problems if message in p] != [], read.problems
+    assert any(p.startswith(f"aside.md:{line}:") for p in read.problems), read.problems
+    assert all(len(p) < 600 for p in read.problems), "a message echoes the value whole"
+    assert (
+        len(read.citations) == 1
+        and read.citations[0].line + read.offset == source.split("\n").index("Text (RBC, May 12).") + 1
+    )
+
+
+def test_refused_front_matter_is_kept_from_the_theme(data) -> None:
+    read = read_page(PageSource("aside.md", None, f"---\n{BOMB}---\n\ntext\n"), data)
+    assert read.unsafe_meta == ALL_KEYS and read.meta == {}
+
+
+def test_front_matter_with_aliases_reads_as_mkdocs_reads_it() -> None:
+    from mkdocs.utils import meta
+
+    source = f"---\n{BOMB}---\n\n# Title\n"
+    markdown_text, data, offset = frontmatter.read(source)
+    assert (
+        markdown_text == meta.get_data(source)[0] and data == {} and offset == BOMB.count("\n") + 3
+    )  # ---, ---, the blank line
+
+
+@pytest.mark.parametrize("kind", ["dangling link", "link loop"])
+def test_an_unreadable_file_in_docs_is_named_with_the_fix(tmp_path: Path, root: Path, kind: str) -> None:
+    project = copy_project(root, tmp_path / "project")
+    link = project / "docs" / "gone.md"
+    if kind == "dangling link":
+        os.symlink("nowhere.md", link)
+    else:
+        os.symlink("gone.md", link)
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project, tmp_path / "site")
+    message = str(failure.value)
+    assert "docs/gone.md: cannot be read (" in message
+    assert "remove it or restore its target" in message
+    assert "Traceback" not in message
+
+
+LS = "\u2028"
+
+
+def test_a_line_separator_in_a_page_does_not_move_the_paragraphs() -> None:
+    """markdown-it and Python-Markdown end lines at \\n only; so must the paragraph markers."""
+    page = f"# Title\n\nOurs, with a{LS}line separator.\n\n<!-- edm:para 1 -->\nFirst{LS}paragraph.\n\n"
+    page += "<!-- edm:para 2 -->\nSecond paragraph.\n"
+    found = paragraphs.find_paragraphs(page)
+    assert [(p.number, p.line, p.text) for p in found] == [
+        (1, 5, f"First{LS}paragraph."),
+        (2, 8, "Second paragraph."),
+    ]
+    marked = paragraphs.mark_paragraphs(page, lambda n: f"<p{n}>")
+    assert marked.count("<p1>") == 1 and marked.count("<p2>") == 1 and "edm:para" not in marked
+    assert paragraphs.paragraph_at(found, 6) == 1 and paragraphs.paragraph_at(found, 9) == 2
+
+
+def test_a_line_separator_in_a_page_gives_the_full_article_each_id_once(tmp_path: Path, root: Path) -> None:
+    import re
+
+    project = copy_project(root, tmp_path / "project")
+    path = project / "docs" / "diplomacy.md"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("<!-- edm:para")
+    path.write_text(text[:first] + f"Ours{LS}too.\n\n" + text[first:], encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    html = (site / "article" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'id="(p\d+)"', html)
+    assert sorted(ids) == [f"p{n}" for n in range(1, 7)]
+
+
+# --- Item 5: escape or refuse every value that reaches HTML or Markdown ------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "shown"),
+    [
+        ("title: </title><script>alert(1)</script>\n", 2, "'<'"),
+        ("title: Syria\ndescription: '\"><script>alert(1)</script>'\n", 3, "'\"'"),
+        ("title: Syria &amp; Iraq\n", 2, "'&amp;'"),
+        ("title: [a, list]\n", 2, "is not text"),
+    ],
+)
+def test_markup_in_a_title_or_description_is_refused(data, front: str, line: int, shown: str) -> None:
+    read = read_page(PageSource("syria.md", None, f"---\n{front}---\n\n# Syria\n"), data)
+    assert any(p.startswith(f"syria.md:{line}: front matter ") and shown in p for p in read.problems), read.problems
+    assert read.unsafe_meta and set(read.unsafe_meta) <= {"title", "description"}
+
+
+def test_plain_titles_pass(data) -> None:
+    read = read_page(PageSource("syria.md", None, "---\ntitle: 'Syria & Iraq: a “deal”'\n---\n\n# Syria\n"), data)
+    assert read.problems == [] and read.unsafe_meta == ()
+
+
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+]
+
+
+@pytest.mark.parametrize(
+    "value", ['!!! danger "Hacked"', '=== "Tab"', "???+ note", "===", "~~~", "> a quote", "# h", "- x", "1. x"]
+)
+@pytest.mark.parametrize("before", ["", "Text before\n"])
+def test_block_syntax_at_the_start_of_a_data_value_stays_text(value: str, before: str) -> None:
+    html = markdown.markdown(f"{before}{md_text(value)}\n\nAfter.\n", extensions=EXTENSIONS)
+    for block in ("admonition", "<details", "tabbed", "<blockquote", "<h1", "<pre", "<ul", "<ol"):
+        assert block not in html, html
+    assert html.count("<p>") == 2
+
+
+def test_a_profile_opening_with_block_syntax_stays_text_on_sources(tmp_path: Path, root: Path) -> None:
+    project = copy_project(root, tmp_path / "project")
+    path = project / "hooks" / "data" / "outlets.yml"
+    text = path.read_text(encoding="utf-8")
+    old = text[text.index("  profile: ") : text.index("\n", text.index("  profile: "))]
+    path.write_text(text.replace(old, "  profile: '!!! danger \"Hacked\"'", 1), encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    html = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "admonition" not in html and 'danger "Hacked"' in html.replace("&quot;", '"')
+
+
+def test_a_pipe_in_an_abbreviation_keeps_the_glossary_table_whole() -> None:
+    env = templates.environment(ROOT / "hooks" / "templates")
+    rows = [(Abbreviation("A|B", "Alpha|Beta"), (1,))]
+    table = env.get_template("glossary.md.j2").render(rows=rows, homes={1: "syria.md"}, page="glossary.md")
+    html = markdown.markdown(table, extensions=EXTENSIONS)
+    row = html.split("<tbody>")[1]
+    assert row.count("<td") == 3, html
+    assert 'id="a&#124;b"' in row and "Alpha|Beta" in row  # the browser reads the id as a|b
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://ria.ru@evil.example/",
+        "https://user:pass@ria.ru/",
+        "https://ria.ru/\u202egnp.exe",
+        "https://ria.ru/a\u200bb",
+        "https://ria.ru/a b",
+        "https://ria.ru/\x07",
+        "http://ria.ru/",
+        "https://rіa.ru/",  # a Cyrillic і in the host
+        "https://ria.ru:port/",
+        "javascript:alert(1)",
+    ],
+)
+def test_a_deceptive_address_is_refused_or_not_linked(tmp_path: Path, address: str) -> None:
+    assert evidence_url(address) is None
+    path = tmp_path / "outlets.yml"
+    path.write_text(GOOD_OUTLET.replace("https://www.kommersant.ru/", json.dumps(address)), encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_outlets(path)
+    assert "outlets.yml:1: entry 1 (kommersant): homepage" in str(error.value)
+    assert "is not an https:// address" in str(error.value)
+
+
+def test_an_http_evidence_address_is_shown_not_linked(tmp_path: Path, root: Path) -> None:
+    project = copy_project(root, tmp_path / "project")
+    path = project / "hooks" / "data" / "outlets.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  evidence: ")
+    old = text[start : text.index("\n", start)]
+    path.write_text(text.replace(old, "  evidence: http://ria.ru@evil.example/about", 1), encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    html = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "http://ria.ru@evil.example/about" in html
+    assert 'href="http://ria.ru@evil.example/about"' not in html
+
+
+def test_the_reserved_anchors_are_read_from_the_templates_and_the_page() -> None:
+    taken = registry.template_anchors(ROOT / "hooks" / "templates")
+    assert {"key", "lost-outlets", "cite-this", "sources-on-this-page"} <= set(taken)
+    page = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
+    assert {"profile", "per-outlet"} <= set(registry.page_anchors(frontmatter.read(page)[0]))
+    assert registry.page_anchors("# Cited outlets\n\n## Notes *on* `them`\n") == {
+        "cited-outlets": 1,
+        "notes-on-them": 3,
+    }
+
+
+@pytest.mark.parametrize("anchor", ["key", "profile", "per-outlet", "lost-outlets", "cite-this", "sources"])
+def test_an_outlet_id_may_not_take_an_anchor_of_the_sources_page(tmp_path: Path, data, anchor: str) -> None:
+    import dataclasses
+
+    outlets = tuple(dataclasses.replace(o, id=anchor) if o.id == "kommersant" else o for o in data.registry.outlets)
+    changed = dataclasses.replace(data, registry=dataclasses.replace(data.registry, outlets=outlets))
+    pages = [
+        PageSource(path.relative_to(ROOT / "docs").as_posix(), None, path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "docs").glob("*.md"))
+    ]
+    problems = [p for p in read_site(pages, changed).problems if "is also the anchor of" in p]
+    kommersant = next(o for o in data.registry.outlets if o.id == "kommersant")
+    assert problems == [
+        p for p in problems if p.startswith(f'{data.registry.outlets_path}:{kommersant.entry_line}: id "{anchor}"')
+    ]
+    assert len(problems) == 1 and problems[0].endswith("choose another id")
