@@ -134,6 +134,7 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The medians of what the browser tests timed (each test also checks its own budget)."""
+    """The medians of what the browser tests timed, against their budgets (the tests fail only on a far
+    slower single event: a timing on a shared machine is a measurement, not a verdict)."""
     for name, values in sorted(LATENCIES.items()):
         terminalreporter.write_line(f"{name}: median {statistics.median(values):.1f} ms of {len(values)}")
