@@ -44,6 +44,14 @@ def test_every_script_prints_its_usage_on_help_and_does_nothing_else(script: str
     assert done.stderr == ""
 
 
+def test_ensure_chromium_answers_help_without_installing_anything():
+    # With no Chromium at the path it is given, anything but --help would try to install one.
+    done = run(SCRIPTS / "ensure-chromium", "--help", env={**os.environ, "CHROMIUM": "/nonexistent/chromium"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: scripts/ensure-chromium")
+    assert "Installing" not in done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("module", MODULES)
 def test_a_file_in_scripts_that_is_not_run_is_a_module_the_others_import(module: str):
     name = Path(module).stem
