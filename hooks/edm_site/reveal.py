@@ -81,8 +81,13 @@ def described(text: str) -> str:
 
 
 def project_path(path: str | Path) -> str:
-    """A path as the project names it (``hooks/data/outlets.yml``); as given if it is outside the project."""
+    """A path as the project names it (``hooks/data/outlets.yml``): relative to the nearest folder
+    above it that holds ``mkdocs.yml`` (this project's, or a copy's), else to this project."""
+    resolved = Path(path).resolve()
+    for folder in resolved.parents:
+        if (folder / "mkdocs.yml").is_file():
+            return resolved.relative_to(folder).as_posix()
     try:
-        return Path(path).resolve().relative_to(PROJECT).as_posix()
+        return resolved.relative_to(PROJECT).as_posix()
     except ValueError:
         return str(path)

@@ -1,0 +1,230 @@
+"""The safety net: every citation-shaped bracket a reader sees is linked, or named by a warning
+with its page and line.
+
+A corpus of pages (``tests/fixtures/unlinked/``) where markdown-it-py and Python-Markdown read
+differently is built with the real site; the rendered pages are read back here with a checker
+of their own (not the hook's), and every bracket a reader sees unlinked must be named by a
+warning ``page:line`` whose line holds it. Then random Markdown goes through the same build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import htmltext
+from edm_site import grammar, safety
+from edm_site.registry import load_registry
+from paths import DATA, ROOT
+from sitebuild import BuildFailed, build_site, copy_project
+
+CORPUS = Path(__file__).parent / "fixtures" / "unlinked"
+REGISTRY = load_registry(DATA)
+PUBLISHED = dt.date(2017, 5, 15)
+NAMES = tuple(name for outlet in REGISTRY.outlets for name in outlet.names)
+_NOT_READ = {"edm-previews", "edm-endnotes", "edm-page-sources"}  # ours: cards, notes, the list of sources
+_LINKS = {"edm-cite", "edm-xref", "edm-lost"}
+_CODE = {"code", "pre", "kbd", "samp", "script", "style"}
+
+
+def build_with(pages: dict[str, str], target: Path) -> tuple[Path, list[str]]:
+    """The site with ``pages`` added to docs/ (and to the navigation), built; its warnings."""
+    project = copy_project(ROOT, target / "project")
+    for name, text in pages.items():
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    added = "".join(f"  - {name}\n" for name in pages)
+    (project / "mkdocs.yml").write_text(config.replace("\nvalidation:", f"{added}\nvalidation:", 1), encoding="utf-8")
+    site = target / "site"
+    try:
+        build_site(project, site)
+    except BuildFailed as failed:
+        return site, str(failed).split("\n")
+    return site, []
+
+
+def visible_brackets(page_html: str) -> list[str]:
+    """Each citation-shaped bracket of the page that a reader sees unlinked (spaces folded)."""
+    root = htmltext.parse(page_html)
+    article = next(e for e in root.iter() if e.tag == "article")
+    pieces: list[str] = []
+
+    def walk(element: htmltext.Element) -> None:
+        for child in element.children:
+            if isinstance(child, str):
+                pieces.append(child)
+            elif child.classes & _LINKS:
+                pieces.append("\x01")
+            elif child.tag in _CODE or child.tag == "a" or child.classes & _NOT_READ or child.tag in ("p", "li", "td"):
+                pieces.append("\x00")
+                if not (child.tag in _CODE or child.tag == "a" or child.classes & _NOT_READ):
+                    walk(child)
+                pieces.append("\x00")
+            else:
+                walk(child)
+
+    walk(article)
+    found = []
+    for bracket in re.finditer(r"\(([^()\x00\x01]*)\)", "".join(pieces)):
+        inner = bracket.group(1)
+        folded = " ".join(inner.split())
+        parsed = "," in inner and grammar.parse_bracket(inner) is not None
+        named = re.search(r"\bEDM\b|Eurasia Daily Monitor", folded, re.I) or any(
+            n.casefold() in safety.reveal.plain(folded).casefold() for n in NAMES
+        )
+        if parsed or (named and re.search(r"\d", folded)):
+            found.append(" ".join(bracket.group(0).split()))
+    return found
+
+
+def named_by_warning(page: str, bracket: str, source: str, warnings: list[str]) -> bool:
+    """Whether a warning names ``page:line`` where ``line`` of ``source`` holds the bracket's words."""
+    words = re.findall(r"[^\W_]+", bracket)
+    lines = source.split("\n")
+    for warning in warnings:
+        match = re.search(rf"\b{re.escape(page)}:(\d+)", warning)
+        if match is None or not 0 < int(match.group(1)) <= len(lines):
+            continue
+        line = int(match.group(1))
+        near = " ".join(lines[line - 1 : line + 2])  # a bracket may wrap onto the next lines
+        if all(word in near or word in safety.reveal.plain(near) for word in words[:3]):
+            return True
+    return False
+
+
+def unaccounted(site: Path, pages: dict[str, str], warnings: list[str]) -> list[str]:
+    missing = []
+    for name, source in pages.items():
+        page_html = (site / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        for bracket in visible_brackets(page_html):
+            if not named_by_warning(name, bracket, source, warnings):
+                missing.append(f"{name}: {bracket}")
+        if re.search(r"\{ ?#cite-\d+", htmltext.parse(page_html).text()) and not any(
+            name in w and "link Markdown" in w for w in warnings
+        ):
+            missing.append(f"{name}: link Markdown visible, not reported")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], list[str]]:
+    pages = {path.name: path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.md"))}
+    site, warnings = build_with(pages, tmp_path_factory.mktemp("corpus"))
+    return site, pages, warnings
+
+
+def test_every_visible_citation_of_the_corpus_is_linked_or_reported(corpus) -> None:
+    site, pages, warnings = corpus
+    assert unaccounted(site, pages, warnings) == []
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "words"),
+    [
+        ("lists.md", 7, "continued at six"),
+        ("lists.md", 13, "continued at seven"),
+        ("lists.md", 21, "Python-Markdown reads it as code"),
+        ("tables.md", 5, "after a code span holding a pipe"),
+        ("titles.md", 3, "Per Kommersant"),
+        ("titles.md", 7, "Details title"),
+        ("titles.md", 12, "Summary"),
+        ("html.md", 3, "mark the element markdown (<div markdown>)"),
+        ("html.md", 5, "mark the element markdown (<p markdown>)"),
+        ("html.md", 7, "raw HTML <video>"),
+        ("html.md", 14, "Nezavisimaya Gazeta"),
+        ("html.md", 17, "Novaya Gazeta"),
+        ("abbreviations.md", 5, "in the title attribute of <abbr>"),
+        ("near-misses.md", 3, "a space is missing between the month and the day"),
+        ("near-misses.md", 5, "the date is in digits"),
+        ("near-misses.md", 5, "the month is not in English"),
+        ("near-misses.md", 5, "without an ordinal suffix"),
+        ("near-misses.md", 7, "(see EDM, Month Day)"),
+        ("near-misses.md", 9, 'did you mean "Kommersant"'),
+        ("near-misses.md", 9, "U+043E CYRILLIC SMALL LETTER O"),
+    ],
+)
+def test_each_case_of_the_corpus_is_named_on_its_line(corpus, page: str, line: int, words: str) -> None:
+    _, pages, warnings = corpus
+    here = [w for w in warnings if re.search(rf"\b{re.escape(page)}:{line}\b", w)]
+    text = pages[page].split("\n")[line - 1]
+    assert any(words in w or words in text for w in here), (here, text)
+
+
+def test_prose_the_two_parsers_agree_on_is_linked_and_not_reported(corpus) -> None:
+    site, _, warnings = corpus
+    assert not [w for w in warnings if "prose.md" in w]
+    page_html = (site / "prose" / "index.html").read_text(encoding="utf-8")
+    assert page_html.count('class="edm-cite') == 5
+
+
+def test_no_message_names_a_path_of_this_machine(corpus) -> None:
+    _, _, warnings = corpus
+    assert not [w for w in warnings if str(ROOT) in w]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Text (Kommersant, May 10).</p>", ["(Kommersant, May 10)"]),
+        ('<p>Text (<a class="edm-cite" href="x">Kommersant</a>, May 10).</p>', []),
+        ('<p>(<a class="edm-lost ours" href="x">name lost</a>, May 11)</p>', []),
+        ("<p>Text <code>(Kommersant, May 10)</code>.</p>", []),
+        ('<p><a href="https://x.org/">(Kommersant, May 10)</a></p>', []),
+        ('<section class="edm-previews ours"><p>(Kommersant, May 10)</p></section>', []),
+        ('<div class="edm-endnotes ours"><p>(Kommersant, May 10)</p></div>', []),
+        ("<p>(Kommersant</p><p>May 10)</p>", []),
+        ("<p>(May 2017) (see above) (Paris, France)</p>", []),
+        ("<p>(Kommersant, May10)</p>", ["(Kommersant, May10)"]),
+    ],
+)
+def test_findings(html: str, expected: list[str]) -> None:
+    assert [f.text for f in safety.findings(html, REGISTRY)] == expected
+
+
+def test_a_leak_is_found_through_the_tags_it_holds() -> None:
+    html = (
+        '<video>vid ([Kommersant<span class="edm-mark ours"></span>](sources.md#kommersant)'
+        '{ #cite-4 .edm-cite data-note="4" }, May 10)</video>'
+    )
+    [finding] = safety.findings(html, REGISTRY)
+    assert finding.text == "(Kommersant, May 10)"
+    assert finding.number == 4
+    assert "raw HTML <video>" in finding.message
+    assert "[Kommersant](sources.md#kommersant){ #cite-4 … }" in finding.message
+
+
+# Random Markdown through the real build: pages of fragments, several pages a build, few builds.
+FRAGMENTS = [
+    "(", ")", ",", ";", " ", "\n", "\n\n", "    ", "      ", "`", "```\n", "> ", "- ", "1. ", "1) ", "100. ",
+    "| a | b |\n|---|---|\n| ", " | ", "[", "]", "](https://x.org/)", "<div>", "</div>\n", "<div markdown>\n",
+    "<video>", "</video>", "<!-- c -->", '!!! note "T (RBC, May 3)"\n\n    ', '??? note "D"\n\n    ',
+    "*[KMS]: Kommersant (RBC, May 4)\n", "KMS", "[^1]", "\n\n[^1]: ", "*", "_", "\\", "Kommersant", "RBC", "May",
+    " 10", "see EDM", "(Kommersant, May 10)", "(, May 11)", "(see EDM, May 4)", "(RBC,\nMay 12)", "(Kommersant, May10)",
+    "(See EDM, May 4)", "<details markdown>\n<summary>S (RBC, May 5)</summary>\n\nX\n</details>\n", "word ",
+]  # fmt: skip
+page_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(lambda parts: "# Random\n\n" + "".join(parts))
+
+
+# Each example is a whole build (about 1.5 s): a few, and no shrinking, which would take minutes.
+@settings(
+    max_examples=8,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.lists(page_text, min_size=6, max_size=6))
+def test_random_markdown_through_the_real_build(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
+    target = tmp_path_factory.mktemp("random")
+    pages = {f"random-{index}.md": text for index, text in enumerate(texts)}
+    site, warnings = build_with(pages, target)  # a traceback fails the test here
+    try:
+        assert not [w for w in warnings if "Traceback" in w or "Error" in w.split(":")[0]]
+        assert unaccounted(site, pages, warnings) == []
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
