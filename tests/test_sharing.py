@@ -89,7 +89,7 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     ("description", "marks"),
     [
-        ("Pavel K. Baev (inferred) on Moscow", ["(inferred)"]),
+        ("A column by A. N. Author (inferred)", ["(inferred)"]),
         ("Author [unknown], date (Verified )", ["[unknown]", "(Verified )"]),
         ("What is verified, inferred and unknown of each", []),
         ("An unknown author (see the notes)", []),
@@ -190,6 +190,8 @@ def test_values_are_escaped(tmp_path: Path) -> None:
 
 def test_a_status_mark_in_a_description_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
-    line = change(project, "docs/sources.md", "description: Every", "description: By Pavel K. Baev (inferred), every")
+    line = change(
+        project, "docs/sources.md", "description: Every", f"description: By {THIS.author.value} (inferred), every"
+    )
     with pytest.raises(BuildFailed, match=rf"sources\.md:{line}: the description carries '\(inferred\)'"):
         build_site(project, tmp_path / "site")

@@ -14,8 +14,9 @@ from playwright.sync_api import Locator, Page, expect
 # The offline edition's fixtures, to open a search result from disk (file://) too.
 from test_offline import OfflineEdition, offline, open_file, wait_for_material, watched  # noqa: F401
 
+from edm_site.registry import load_registry
 from htmltext import reference_parts
-from paths import REFERENCE
+from paths import DATA, REFERENCE
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +49,7 @@ def test_searching_kislyak_offers_diplomacy_and_the_result_opens_it_highlighted(
 # -- Each paragraph found once, and a result opened at its words -----------------------------------
 
 PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))[3]
+REGISTRY = load_registry(DATA)
 CONTENT_MARK = '[data-md-component="content"] mark[data-md-highlight]'
 
 
@@ -178,3 +180,31 @@ def test_from_disk_a_result_opens_at_its_words(offline: OfflineEdition, watched:
     page.wait_for_url(re.compile(re.escape(offline.url(name)) + rf"\?h={word.lower()}$"))
     wait_for_material(page)
     expect_scrolled_to_mark(page, number, word)
+
+
+def test_a_section_result_opens_at_the_first_word_in_its_section(page: Page, served_site):
+    """A result for a section (``?h=...#section``) opens at the first mark after the section's heading,
+    not the first of the page. The word: an outlet the page's paragraph cites, so that it stands both in
+    the text and in the page's own source list, the section after it."""
+    homes = [themed_page(n) for n in range(1, len(PARAGRAPHS) + 1)]
+    number = next(n for n, home in enumerate(homes, 1) if home not in homes[n:])  # the last of its page
+    path = themed_page(number)
+    built = (served_site.folder / path / "index.html").read_text(encoding="utf-8")
+    section = re.search(r'<h2\b[^>]*\bid="([^"]+)"', built[built.index(f'id="p{number}"') :])
+    assert section, f"/{path}: no section after ¶{number}"
+    word = max((o.name.split()[0] for o in REGISTRY.outlets if o.name in PARAGRAPHS[number - 1]), key=len)
+    goto(page, f"/{path}?h={word.lower()}#{section[1]}")
+    # The paragraph above has the word too: its mark is passed over.
+    expect(page.locator(f"p:has(> a#p{number}) mark[data-md-highlight]").first).to_have_text(
+        re.compile(f"^{re.escape(word)}$", re.IGNORECASE)
+    )
+    mark = page.locator(f"#{section[1]} ~ * mark[data-md-highlight]").first
+    expect(mark).to_have_text(re.compile(f"^{re.escape(word)}$", re.IGNORECASE))
+    page.wait_for_function(
+        """mark => {
+          const box = mark.getBoundingClientRect()
+          const header = document.querySelector(".md-header").getBoundingClientRect()
+          return box.top >= header.bottom && box.bottom <= innerHeight
+        }""",
+        arg=mark.element_handle(),
+    )
