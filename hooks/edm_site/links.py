@@ -78,21 +78,32 @@ def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str, ti
     return md_link(md_text(label), f"{relative(target_src_uri, from_src_uri)}#{anchor}", title=title)
 
 
+LINKS_PER_ELEMENT = 100  # Python-Markdown's abbr processor takes time quadratic in an element's children
+
+
 def backlink_letters(anchors: list[str], dates: list[str] | None = None) -> str:
     """Wikipedia's way back from a reference list: "↑" for one citation, "↑ a b c" for several.
 
     With ``dates`` (one per anchor), each way back is followed by the date its citation gives, so
     the letters and the dates beside them are in one order, the text's: "↑ a 11 May 2017, b 2 May 2017".
     """
+    return backlink_runs(anchors, dates, per_run=len(anchors) or 1)[0]
+
+
+def backlink_runs(anchors: list[str], dates: list[str] | None = None, per_run: int = LINKS_PER_ELEMENT) -> list[str]:
+    """``backlink_letters`` cut into runs of at most ``per_run`` links, each for an element of its own:
+    one run as a rule; a page citing one source thousands of times gets several, so that no element
+    holds thousands of links. The letters go on from run to run ("↑ a b … cv", "cw cx …")."""
     if len(anchors) == 1:
         back = md_link("↑", f"#{anchors[0]}", title="Back to the citation")
-        return f"{back} {dates[0]}" if dates else back
+        return [f"{back} {dates[0]}" if dates else back]
     letters = (chr(ord("a") + i) if i < 26 else str(i + 1) for i in range(len(anchors)))
     count = len(anchors)
     links = [
         md_link(letter, f"#{anchor}", title=f"Back to citation {i} of {count}")
         for i, (letter, anchor) in enumerate(zip(letters, anchors, strict=True), start=1)
     ]
-    if dates:
-        return "↑ " + ", ".join(f"{link} {date}" for link, date in zip(links, dates, strict=True))
-    return "↑ " + " ".join(links)
+    items = [f"{link} {date}" for link, date in zip(links, dates, strict=True)] if dates else links
+    separator = ", " if dates else " "
+    runs = [separator.join(items[i : i + per_run]) for i in range(0, len(items), per_run)]
+    return ["↑ " + runs[0], *runs[1:]]

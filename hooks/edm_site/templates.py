@@ -16,7 +16,7 @@ from .bytecode import BYTECODE
 from .datafile import evidence_url
 from .dates import long_form
 from .index import Cited
-from .links import affiliation_mark, backlink, backlink_letters, md_link, md_text, relative
+from .links import affiliation_mark, backlink, backlink_letters, backlink_runs, md_link, md_text, relative
 from .previews import host
 
 
@@ -46,6 +46,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         relative=relative,
         backlinks=_backlinks,
         backlink_letters=backlink_letters,
+        backlink_runs=backlink_runs,
         paragraph_link=_paragraph_link,
     )
     return env

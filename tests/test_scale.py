@@ -1,0 +1,51 @@
+"""Scale: what the hooks generate never puts thousands of links (or list items) in one element.
+
+Python-Markdown's abbreviation processor takes time quadratic in the children of one element, so a
+page citing one source thousands of times once made its "Sources on this page" and its endnotes
+the slowest part of the build (``make bench-hooks`` reports the growth from 10,000 to 25,000
+citations on one page). Here one page of 1,000 citations, 200 of them of lost outlet names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bench_corpus import load_vocabulary, write_page
+from edm_site.links import LINKS_PER_ELEMENT, backlink_letters, backlink_runs
+from htmltext import parse
+from paths import DATA
+from sitebuild import build_site, copy_project
+
+
+def test_backlink_runs_go_on_where_the_last_stopped() -> None:
+    anchors = [f"cite-{n}" for n in range(1, 251)]
+    runs = backlink_runs(anchors)
+    assert [run.count("](#cite-") for run in runs] == [100, 100, 50]
+    assert runs[0].startswith("↑ [a](#cite-1 ") and runs[1].startswith("[101](#cite-101 ")
+    assert " ".join(runs) == backlink_letters(anchors)
+    assert backlink_runs(["cite-1"], ["4 May 2017"]) == [backlink_letters(["cite-1"], ["4 May 2017"])]
+
+
+def test_no_element_of_a_page_of_a_thousand_citations_holds_more_than_a_hundred_links(
+    tmp_path: Path, root: Path
+) -> None:
+    project = copy_project(root, tmp_path / "project")
+    vocabulary = load_vocabulary(DATA, dt.date(2017, 5, 15))
+    text, stats = write_page(1, vocabulary, 1000, seed=14065)
+    assert stats.citations["lost"] > LINKS_PER_ELEMENT
+    (project / "docs" / "many.md").write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /many.md\n", encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    page = parse((site / "many" / "index.html").read_text(encoding="utf-8"))
+    crowded = [
+        (element.tag, sorted(element.classes), links, items)
+        for element in page.iter()
+        if (links := sum(1 for c in element.children if getattr(c, "tag", None) == "a")) > LINKS_PER_ELEMENT
+        or (items := sum(1 for c in element.children if getattr(c, "tag", None) == "li")) > LINKS_PER_ELEMENT
+    ]
+    assert crowded == []
+    notes = next(e for e in page.iter() if "edm-endnotes" in e.classes)
+    numbers = [int(ol.attrs.get("start", "1")) for ol in notes.iter() if ol.tag == "ol"]
+    assert numbers == list(range(1, 1001, 100))
