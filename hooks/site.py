@@ -12,6 +12,7 @@ A file of ``docs/`` that cannot be read (a link to nothing, a loop of links) sto
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from pathlib import Path
@@ -51,10 +52,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if (loop := folder_loop(config.docs_dir)) is not None:
+        raise PluginError(loop)
     for file in files:
         if file.abs_src_path and (why := unreadable_file(file.abs_src_path)) is not None:
             raise PluginError(f"{Path(config.docs_dir).name}/{file.src_uri}: cannot be read ({why})")
     return files
+
+
+def folder_loop(docs_dir: str) -> str | None:
+    """A link in ``docs_dir`` to a folder that holds it, which MkDocs follows again and again, or None."""
+    root = Path(docs_dir)
+    for folder, names, _ in os.walk(docs_dir):  # links are not followed here
+        for name in names:
+            path = Path(folder, name)
+            if path.is_symlink() and Path(folder).resolve().is_relative_to(path.resolve()):
+                where = f"{root.name}/{path.relative_to(root).as_posix()}"
+                return (
+                    f"{where}: is a link to {os.readlink(path)!r}, a folder that holds it, which MkDocs would read "
+                    "inside itself again and again: remove the link"
+                )
+    return None
 
 
 def unreadable_file(path: str) -> str | None:
@@ -63,6 +81,8 @@ def unreadable_file(path: str) -> str | None:
         with open(path, "rb"):
             return None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return f"{error.strerror}: it is a link that leads back to itself: remove it or give it its target"
         if os.path.islink(path):
             target = os.readlink(path)
             return f"{error.strerror}: it is a link to {target!r}, which leads nowhere: remove it or restore its target"

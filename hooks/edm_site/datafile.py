@@ -261,6 +261,8 @@ class Entry:
             self.https(f"{field}.value", value)
         if isinstance(value, str):
             value = " ".join(value.split())
+            if "```" in value or "~~~" in value:  # would end the code block "Cite this page" writes it in
+                raise self.fail(f"{field} holds ``` or ~~~, which would end a code block: write it otherwise", line)
         return Fact(
             value, status, " ".join(evidence.split()) if evidence else None, " ".join(note.split()) if note else None
         )
