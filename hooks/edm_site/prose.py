@@ -6,7 +6,15 @@ content tabs (``===``), and HTML elements marked ``markdown`` (md_in_html). Neve
 fenced or indented code, raw HTML (and inside inline raw links and code-like elements), existing
 links and images, or attr_list attributes (``{ title="..." }``).
 
-Three places where markdown-it-py and Python-Markdown (which renders the site) read differently:
+Places where markdown-it-py and Python-Markdown (which renders the site) read differently (what
+is still missed, the safety net after rendering, ``edm_site.safety``, reports):
+
+- Python-Markdown indents a list item's text by four spaces a level, and its code by four more;
+  CommonMark by the marker's width. A block after a blank line under a list item is read as
+  Python-Markdown reads it (6 spaces under ``- item``: text; 8 under ``100.``: code); ``1)``
+  starts no list for Python-Markdown.
+- The quoted title of an admonition or details (``!!! note "Title"``) is rendered as inline
+  Markdown: it is prose. An abbreviation definition (``*[KMS]: ...``) is not.
 
 - markdown-it-py reads the indented body of an admonition or a content tab as indented code. A
   code block whose nearest non-blank line above is such an opener is read again as Markdown.
@@ -31,6 +39,7 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 from . import blocks
 
@@ -148,27 +157,38 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
     env: dict = {}
     text_lines = text.split("\n")
     skip_to = 0  # tokens starting before this line belong to a raw HTML element already handled
+    items: list[tuple[int, bool]] = []  # the list items open here: (first line, a list to Python-Markdown)
+    lists: list[bool] = []
     for token in md.parse(text, env):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token.type == "bullet_list_open" or token.markup == ".")  # Python-Markdown has no 1)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "list_item_open":
+            items.append((token.map[0] if token.map else -1, lists[-1] if lists else True))
+        elif token.type == "list_item_close":
+            items.pop()
         if token.map is None or token.map[0] < skip_to:
             continue
         first, last = token.map
+        if items and token.type in ("inline", "code_block") and first > items[-1][0] and first > 0:
+            code = _python_markdown_code(text_lines, first, sum(python for _, python in items))
+            if code is True and token.type == "inline":
+                continue  # indented as code to Python-Markdown, under a list item: not prose
+            if code is False and token.type == "code_block" and _MAY_CITE.search(token.content):
+                yield from _runs(*_body(token, origin, page), page)  # a paragraph of the item to Python-Markdown
+                continue
         if token.type == "inline":
             if not _MAY_CITE.search(token.content):
                 continue  # no bracket with a digit or a month: nothing here can be a citation
             run = _inline_run(md, env, token.content, origin[first:last], page)
             if _CONTAINER_OPENER.match(text_lines[first]):
-                # An admonition's or a tab's title line: its quoted title is not prose.
-                head = run.text.find("\n") if "\n" in run.text else len(run.text)
-                run = ProseRun(run.text, run.offsets, ((0, head), *run.opaque), run.line)
+                run = ProseRun(run.text, run.offsets, (*_title_syntax(run.text), *run.opaque), run.line)
+            if "*[" in run.text:
+                run = ProseRun(run.text, run.offsets, (*_abbreviations(run.text), *run.opaque), run.line)
             yield run
         elif token.type == "code_block" and _MAY_CITE.search(token.content) and opens_container(text_lines, first):
-            body = token.content.rstrip("\n")
-            body_origin = []
-            for index, piece in enumerate(body.split("\n")):
-                page_line, column = origin[first + index]
-                source = page.lines[page_line]
-                body_origin.append((page_line, max(column, len(source) - len(piece)) if piece else column))
-            yield from _runs(body, body_origin, page)
+            yield from _runs(*_body(token, origin, page), page)
         elif token.type == "html_block" and text_lines[first].lstrip().startswith("<!--"):
             comment_end = _comment_end(text_lines, first, last)
             if comment_end is not None:  # what follows the comment
@@ -183,6 +203,50 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
                     skip_to += 1
                 tail_end = (skip_to - 1, len(text_lines[skip_to - 1]))
                 yield from _reread(text_lines, origin, (end_line, end_column), tail_end, page)
+
+
+def _body(token: Token, origin: list[tuple[int, int]], page: _Page) -> tuple[str, list[tuple[int, int]]]:
+    """An indented code block's text, to be read again as Markdown, and where its lines begin."""
+    first = token.map[0]
+    body = token.content.rstrip("\n")
+    body_origin = []
+    for index, piece in enumerate(body.split("\n")):
+        page_line, column = origin[first + index]
+        source = page.lines[page_line]
+        body_origin.append((page_line, max(column, len(source) - len(piece)) if piece else column))
+    return body, body_origin
+
+
+def _python_markdown_code(text_lines: list[str], first: int, level: int) -> bool | None:
+    """Whether Python-Markdown reads the block at line ``first``, after a blank line under a list
+    item ``level`` lists deep, as code (indented four spaces more than the item's text, which is
+    four spaces a level), or as the item's text (False); None if it follows no blank line."""
+    if text_lines[first - 1].strip():
+        return None
+    line = text_lines[first].expandtabs(4)
+    return len(line) - len(line.lstrip(" ")) >= 4 * (level + 1)
+
+
+def _title_syntax(text: str) -> tuple[tuple[int, int], ...]:
+    """The parts of an admonition's, a details' or a tab's opening line that are not prose: all of
+    it but a quoted title, which Python-Markdown renders as inline Markdown (``!!! note "Title"``)."""
+    head = text.find("\n") if "\n" in text else len(text)
+    title = _QUOTED_TITLE.search(text, 0, head)
+    if title is None or text.startswith("==="):  # a tab's title is its label, not rendered inline
+        return ((0, head),)
+    return ((0, title.start(1)), (title.end(1), head))
+
+
+# Python-Markdown's admonition and pymdownx.details: the title is from the first quote to the last.
+_QUOTED_TITLE = re.compile(r' +"(.*)" *$', re.MULTILINE)
+# Python-Markdown's abbreviation definition, a line of its own: *[ABBR]: its title
+_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[[^\]]*\][ ]?:.*$", re.MULTILINE)
+
+
+def _abbreviations(text: str) -> tuple[tuple[int, int], ...]:
+    """Abbreviation definitions (``*[KMS]: Kommersant``): Python-Markdown removes them from the text
+    and writes their title into an attribute, where a link would show as Markdown."""
+    return tuple(match.span() for match in _ABBREVIATION.finditer(text))
 
 
 def _reread(
