@@ -63,6 +63,13 @@ _RAW_INLINE_ELEMENT = re.compile(
 _PYTHON_MARKDOWN_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>")
 # attr_list's attributes, { #id .class key="value" }, after a paragraph, a heading or an inline element.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[\w-]+=)[^}\n]*\}")
+# Elements Python-Markdown takes as raw HTML blocks that CommonMark reads as inline HTML in a
+# paragraph (its own block tags are handled as HTML blocks): their text is no prose, unless marked.
+_PYTHON_MARKDOWN_BLOCK = re.compile(
+    r"[ ]{0,3}<(?:canvas|group|hgroup|map|math|noscript|object|output|progress|video)(?=[\s>/])"
+    r"(?![^>]*\smarkdown\b)",
+    re.IGNORECASE,
+)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -184,6 +191,8 @@ def _runs(text: str, origin: list[tuple[int, int]], page: _Page) -> Iterator[Pro
             run = _inline_run(md, env, token.content, origin[first:last], page)
             if _CONTAINER_OPENER.match(text_lines[first]):
                 run = ProseRun(run.text, run.offsets, (*_title_syntax(run.text), *run.opaque), run.line)
+            if _PYTHON_MARKDOWN_BLOCK.match(text_lines[first]):
+                run = ProseRun(run.text, run.offsets, ((0, len(run.text)),), run.line)  # raw HTML to Python-Markdown
             if "*[" in run.text:
                 run = ProseRun(run.text, run.offsets, (*_abbreviations(run.text), *run.opaque), run.line)
             yield run

@@ -269,10 +269,33 @@ def problems(
                 f"is shown to the reader but not linked: it stands in raw HTML <{tag}>, which the hooks do not "
                 f"read: mark the element markdown (<{tag} markdown>)"
             )
+        elif unlinked and line is not None and (unclosed := unclosed_above(markdown, line)) is not None:
+            tag, opened = unclosed
+            message = (
+                f"is shown to the reader but not linked: the HTML element <{tag}> opened on line "
+                f"{opened + line_offset} is never closed (a misspelt closing tag?), so what follows it is raw "
+                f"HTML to Python-Markdown: close it with </{tag}>"
+            )
         yield f"{where}: citation {reveal.shown(finding.text)}: {message}"
 
 
 _HTML_OPENING = re.compile(r"[ \t]*<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+
+
+def unclosed_above(markdown: str, line: int) -> tuple[str, int] | None:
+    """An HTML element opened at the start of a line above ``line`` (1-based) that is closed
+    fewer times than it is opened in the page, and the line where it opens; or None."""
+    lines = markdown.split("\n")
+    for index in range(line - 2, -1, -1):
+        opening = _HTML_OPENING.match(lines[index])
+        if opening is None or opening.group(1).lower() in _VOID:
+            continue
+        tag = re.escape(opening.group(1))
+        opens = len(re.findall(rf"<{tag}(?=[\s>/])", markdown, re.IGNORECASE))
+        closes = len(re.findall(rf"</{tag}\s*>", markdown, re.IGNORECASE))
+        if opens > closes:
+            return opening.group(1), index + 1
+    return None
 
 
 def raw_html_around(markdown: str, line: int) -> str | None:
