@@ -14,6 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
+import markdown as python_markdown
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -254,5 +255,50 @@ def test_random_markdown_through_the_real_build(tmp_path_factory: pytest.TempPat
     try:
         assert not [w for w in warnings if "Traceback" in w or "Error" in w.split(":")[0]]
         assert unaccounted(site, pages, warnings) == []
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+def rendered_text(page_html: str) -> str:
+    """The words of a page's article, ours left out (marks, cards, notes, the list of sources)."""
+    root = htmltext.parse(page_html)
+    article = next((e for e in root.iter() if e.tag == "article"), root)
+    return " ".join(article.text(skip=("ours", "headerlink", "md-content__button")).split())
+
+
+def plain_text(markdown_text: str) -> str:
+    """The same Markdown rendered by Python-Markdown with the site's extensions, and no hooks."""
+    rendered = python_markdown.markdown(
+        markdown_text,
+        extensions=["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables", "toc",
+                    "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"],
+        extension_configs={"toc": {"permalink": "#"}, "pymdownx.tabbed": {"alternate_style": True}},
+    )  # fmt: skip
+    return rendered_text(f"<article>{rendered}</article>")
+
+
+SAFE_FRAGMENTS = [f for f in FRAGMENTS if "<" not in f]  # balanced raw HTML is the corpus's part
+prose_text = st.lists(st.sampled_from(SAFE_FRAGMENTS), max_size=40).map(lambda parts: "# Random\n\n" + "".join(parts))
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.lists(prose_text, min_size=6, max_size=6))
+def test_random_markdown_keeps_its_words(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
+    """The article's words outside citations are unchanged: a built page reads as Python-Markdown
+    alone renders it, but for the links (whose words stay) and what is ours."""
+    target = tmp_path_factory.mktemp("words")
+    pages = {f"words-{index}.md": text for index, text in enumerate(texts)}
+    site, warnings = build_with(pages, target)
+    try:
+        for name, text in pages.items():
+            if any(name in w for w in warnings):
+                continue  # a page with a problem is not published: the build stops
+            page_html = (site / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+            assert rendered_text(page_html) == plain_text(text), name
     finally:
         shutil.rmtree(target, ignore_errors=True)
