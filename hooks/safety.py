@@ -27,14 +27,24 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     reading, registry = build.reading(), build.current().data.registry
     src_uri = page.file.src_uri
     markdown, citations = reading.found.get(src_uri, (page.markdown or "", []))
-    source = page.file.content_string
-    offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
-    reported = {
-        (m["where"], safety.same_bracket(m["text"]))
-        for problem in reading.problems
-        if problem.startswith(f"{src_uri}:") and (m := _REPORTED.match(problem))
-    }
-    others = {uri: md for uri, (md, _) in reading.found.items()}
+    offset = _front_matter_lines(files, src_uri, markdown)
+    reported: set[tuple[str, str]] = set()
+    for problem in reading.problems:
+        if (m := _REPORTED.match(problem)) is not None:
+            same = safety.same_bracket(m["text"])
+            reported.add(("*", same))
+            if problem.startswith(f"{src_uri}:"):
+                reported.add((m["where"], same))
+    others = {uri: (md, _front_matter_lines(files, uri, md)) for uri, (md, _) in reading.found.items()}
     for problem in safety.problems(src_uri, html, markdown, offset, registry, citations, others, reported):
         log.warning(problem)
     return html
+
+
+def _front_matter_lines(files: Files, src_uri: str, markdown: str) -> int:
+    """The lines above a page's Markdown in its file (its front matter)."""
+    file = files.get_file_from_path(src_uri)
+    if file is None:
+        return 0
+    source = file.content_string
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0

@@ -23,7 +23,7 @@ import htmltext
 from edm_site import grammar, safety
 from edm_site.registry import load_registry
 from paths import DATA, ROOT
-from sitebuild import BuildFailed, build_site, copy_project
+from sitebuild import BuildFailed, build_site, changed_project, copy_project
 
 CORPUS = Path(__file__).parent / "fixtures" / "unlinked"
 REGISTRY = load_registry(DATA)
@@ -302,3 +302,14 @@ def test_random_markdown_keeps_its_words(tmp_path_factory: pytest.TempPathFactor
             assert rendered_text(page_html) == plain_text(text), name
     finally:
         shutil.rmtree(target, ignore_errors=True)
+
+
+def test_a_problem_the_reading_reported_is_not_reported_again_on_the_full_article(tmp_path: Path) -> None:
+    project, line = changed_project(
+        ROOT, tmp_path / "project", "docs/syria.md", "(Kommersant, May 6)", "(Komersant, May 6)"
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(project, tmp_path / "site")
+    warnings = [w for w in str(failed.value).split("\n") if "Komersant" in w]
+    assert warnings == [w for w in warnings if w.startswith(f"syria.md:{line}: ")]
+    assert len(warnings) == 1

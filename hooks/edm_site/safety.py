@@ -245,18 +245,22 @@ def problems(
     line_offset: int,
     registry: Registry,
     citations: list[Citation],
-    others: dict[str, str],
+    others: dict[str, tuple[str, int]],
     reported: set[tuple[str, str]] = frozenset(),
 ) -> Iterator[str]:
     """Each finding of a page as ``page:line: citation TEXT: message``, placed in ``markdown`` (the
     page's Markdown, ``line_offset`` lines below the file's start), else in another page's; none
-    already ``reported`` as (``page:line``, ``same_bracket(text)``) by the reading."""
+    already ``reported`` as (``page:line``, ``same_bracket(text)``) by the reading (``*`` for
+    the page: reported on another page, whose Markdown the full article holds). ``others``: each
+    page's Markdown and the lines of front matter above it."""
     used: set[int] = set()
     said = set(reported)
     taken = [(c.start, c.end) for c in citations]
     leaked = {c.number: c.line for c in citations}
     for finding in findings(page_html, registry):
         line = leaked.get(finding.number) or locate(finding.text, markdown, taken, used)
+        if line is None and ("*", same_bracket(reveal.shown(finding.text))) in said:
+            continue  # from another page (the full article's paragraphs), where the reading reported it
         where = f"{src_uri}:{line + line_offset}" if line is not None else _elsewhere(src_uri, finding.text, others)
         key = (where, same_bracket(reveal.shown(finding.text)))
         if key in said:
@@ -311,10 +315,10 @@ def raw_html_around(markdown: str, line: int) -> str | None:
     return None
 
 
-def _elsewhere(src_uri: str, text: str, others: dict[str, str]) -> str:
-    for other, markdown in others.items():
+def _elsewhere(src_uri: str, text: str, others: dict[str, tuple[str, int]]) -> str:
+    for other, (markdown, offset) in others.items():
         if other != src_uri and (line := locate(text, markdown, [], set())) is not None:
-            return f"{src_uri}:1 (from {other}:{line})"
+            return f"{src_uri}:1 (from {other}:{line + offset})"
     return f"{src_uri}:1 (not found in its Markdown: it comes from an include or a shortcode)"
 
 
