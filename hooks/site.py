@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from edm_site import build, templates
 from edm_site.datafile import DataFileError
+from edm_site.manifest import Edition, load_edition, page_problems
 from edm_site.reading import ALL_KEYS, PageSource, read_site
 from edm_site.sitedata import load_data
 
@@ -39,16 +40,25 @@ def glossary_file(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    edm = config.extra.get("edm") or {}
-    if not isinstance(edm, dict):
-        raise PluginError("mkdocs.yml: extra.edm must be a mapping: write extra: edm: published: YYYY-MM-DD")
+    root = Path(config.config_file_path).parent
     try:
-        data = load_data(DATA, glossary_file(config), edm.get("published"))
+        edition = load_edition(root)
+        data = load_data(DATA, glossary_file(config), edition.published)
     except DataFileError as error:
         raise PluginError(str(error)) from None
-    build.begin(build.Build(data, templates.environment(TEMPLATES)))
-    config.watch.extend([str(DATA), str(TEMPLATES), str(glossary_file(config).parent)])
+    build.begin(build.Build(data, templates.environment(TEMPLATES), edition))
+    config.nav = with_themes(config.nav, edition)
+    config.watch.extend([str(DATA), str(TEMPLATES), str(glossary_file(config).parent), str(edition.path)])
     return config
+
+
+def with_themes(nav: list | None, edition: Edition) -> list | None:
+    """The navigation with the manifest's themes after its first entry (the overview)."""
+    if nav is None:
+        return None
+    themes = [theme.page for theme in edition.themes]
+    rest = [item for item in nav if not (isinstance(item, dict) and any(v in themes for v in item.values()))]
+    return [*rest[:1], *edition.nav(), *rest[1:]]
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -95,7 +105,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     unlisted = [f.page for f in files.documentation_pages() if f.src_uri not in listed and f.page is not None]
     pages = [PageSource(p.file.src_uri, p.title, _source(p)) for p in [*nav.pages, *unlisted]]
     reading = read_site(pages, build.current().data)
-    for problem in reading.problems:
+    for problem in [*reading.problems, *page_problems(build.current().edition, reading.article.pages)]:
         log.warning(problem)
     build.current().reading = reading
     return nav

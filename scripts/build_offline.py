@@ -19,7 +19,7 @@ the published site, with directory URLs, does not have. And it leaves out what o
 ``404.html`` and the sitemap. After the build, every page is checked for
 an element that would load something from the network; there must be none.
 
-The zip holds one folder, ``edm-moscow-spoils/``, with ``index.html`` at its top.
+The zip holds one folder, named by the edition's slug (``edition.yml``), with ``index.html`` at its top.
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ from pathlib import Path
 from mkdocs_warnings import collected
 
 ROOT = Path(__file__).resolve().parent.parent
-TOP_FOLDER = "edm-moscow-spoils"
+sys.path.insert(0, str(ROOT / "hooks"))
+from edm_site.manifest import load_edition  # noqa: E402  (the hooks' package, beside the scripts)
+
+TOP_FOLDER = load_edition(ROOT).slug
 SHIM_SOURCE = ROOT / "scripts" / "vendor" / "iframe-worker"
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"  # in the built site
 # A fixed time for every zip entry (the earliest a zip can hold): the same pages give the same zip.

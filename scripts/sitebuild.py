@@ -33,10 +33,12 @@ def build_site(project: Path, site_dir: Path, *, serve_url: str | None = None, *
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """A copy of the project's site sources (docs, hooks, overrides, includes, mkdocs.yml), to build apart."""
-    for name in ("docs", "hooks", "overrides", "includes"):
+    """A copy of the project's site sources (docs, hooks, overrides, includes, reference, mkdocs.yml and
+    the edition's manifest), to build apart."""
+    for name in ("docs", "hooks", "overrides", "includes", "reference"):
         shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "edition.yml"):
+        shutil.copy(source / name, target / name)
     return target
 
 

@@ -34,7 +34,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)
+CONFIG = yaml.load((ROOT / "edition.yml").read_text(encoding="utf-8"), _ConfigLoader)  # mkdocs.yml inherits it
 SITE_NAME: str = CONFIG["site_name"]
 SITE_DESCRIPTION = " ".join(CONFIG["site_description"].split())
 

@@ -397,7 +397,7 @@ def test_pages_take_what_was_written_for_them_at_the_reading(
     ("file", "append", "message"),
     [
         ("docs/syria.md", b"\n\xff\xfe\n", "syria.md: is not UTF-8 text: save the page as UTF-8"),
-        ("mkdocs.yml", b"\nextra:\n  edm: 2017-05-15\n", "mkdocs.yml: extra.edm must be a mapping"),
+        ("edition.yml", b"\nextra:\n  edm: 2017-05-15\n", 'the key "extra" is given twice: keep one'),
     ],
 )
 def test_unreadable_input_stops_the_build_with_what_to_do(

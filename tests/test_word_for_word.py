@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from htmltext import article_paragraphs, by_id, parse, reference_parts
-from paths import REFERENCE
+from paths import EDITION, REFERENCE
 from sitebuild import build_site, changed_project
 
 TITLE, _, CAPTION, PARAGRAPHS = reference_parts(REFERENCE.read_text(encoding="utf-8"))
-THEMED = {"diplomacy": [1, 2, 6], "syria": [3], "ukraine": [4], "north-korea": [5]}
+THEMED = {theme.page.removesuffix(".md"): sorted(theme.paragraphs) for theme in EDITION.themes}
 
 
 def page(site: Path, name: str):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from .manifest import Edition
 from .reading import Reading
 from .sitedata import SiteData
 
@@ -19,6 +20,7 @@ from .sitedata import SiteData
 class Build:
     data: SiteData
     templates: jinja2.Environment
+    edition: Edition
     reading: Reading | None = None  # set once every page has been read (on_nav)
     # page -> (its Markdown as read, with its citations linked, what is appended to it): written
     # for every page at once, while the reading is fresh, and taken by the page as it renders

@@ -287,6 +287,14 @@ def read_text(path: Path) -> str:
 
 
 def load_entries(path: Path) -> list[Any]:
+    data = load_document(path)
+    if not isinstance(data, list):
+        raise DataFileError(f"{path}: expected a list of entries, each starting with '- '")
+    return data
+
+
+def load_document(path: Path) -> Any:
+    """A YAML file's content, each mapping with its ``__line__``; refused with file and line."""
     text = read_text(path)
     refused = hostile(text, _LineLoader)
     if refused is not None:
@@ -300,6 +308,4 @@ def load_entries(path: Path) -> list[Any]:
             line = f":{text.count(chr(10), 0, error.position) + 1}"
         kind = "" if isinstance(error, yaml.constructor.ConstructorError) else "not valid YAML: "
         raise DataFileError(f"{path}{line}: {kind}{shown(getattr(error, 'problem', error), 300)}") from None
-    if not isinstance(data, list):
-        raise DataFileError(f"{path}: expected a list of entries, each starting with '- '")
     return data

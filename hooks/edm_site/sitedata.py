@@ -28,10 +28,10 @@ def load_data(data_dir: Path, glossary_file: Path, published: object) -> SiteDat
     registry = load_registry(data_dir)
     this = registry.this_article
     if not isinstance(published, dt.date) or isinstance(published, dt.datetime):
-        raise DataFileError("mkdocs.yml: extra.edm.published must be the article's publication date, YYYY-MM-DD")
+        raise DataFileError("edition.yml: extra.edm.published must be the article's publication date, YYYY-MM-DD")
     if this.published.value != published:
         raise DataFileError(
-            f"mkdocs.yml: extra.edm.published ({published}) differs from the published date in "
+            f"edition.yml: extra.edm.published ({published}) differs from the published date in "
             f"{registry.edm_path} ({this.published.value}): make them the same"
         )
     return SiteData(

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, Request, Response, WebError, expect
 
-SITE_NAME = "Moscow Spoils Every Opportunity"
+from paths import EDITION
+
+SITE_NAME = EDITION.site_name
 TIMEOUT_MS = 10_000
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -30,10 +32,7 @@ def page_path(source: Path) -> str:
 PAGES = tuple(sorted(page_path(source) for source in DOCS.rglob("*.md")))
 FIRST_PAGES = (
     "/",
-    "/diplomacy/",
-    "/syria/",
-    "/ukraine/",
-    "/north-korea/",
+    *(page_path(DOCS / theme.page) for theme in EDITION.themes),
     "/article/",
     "/sources/",
     "/edm/",
