@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from edm_site.reference import read_reference
+from paths import EDITION
+
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _NOT_TEXT = ("ours", "headerlink")
 
@@ -91,7 +94,8 @@ def article_paragraphs(root: Element) -> dict[int, str]:
     return found
 
 
-def reference_parts(text: str) -> tuple[str, str, str, list[str]]:
-    """Title, publication line, caption and body paragraphs of the reference text."""
-    title, publication, caption, *paragraphs = text.split("\n\n")
-    return title, publication, caption, [" ".join(p.split()) for p in paragraphs]
+def reference_parts(text: str) -> tuple[str, str, str | None, list[str]]:
+    """Title, publication line, caption (None if the manifest says it has none) and body paragraphs
+    of the edition's reference text."""
+    read = read_reference(text, caption=EDITION.caption)
+    return read.title, read.publication, read.caption, list(read.paragraphs)
