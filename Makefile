@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test lint bench bench-hooks bench-links bench-site browser requirements clean
+.PHONY: serve build offline edition publishable test lint bench bench-hooks bench-links bench-site browser requirements clean
 
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000 --livereload  # problems show in the page; make build stays strict
@@ -35,6 +35,14 @@ lint: $(STAMP)
 
 offline: $(STAMP)  ## site-offline.zip: the site for reading from disk, with no network at all
 	$(BIN)/python scripts/build_offline.py site-offline.zip
+
+# Another article: make edition TEXT=article.txt THEMES=themes.yml (see README, "Another article").
+edition: $(STAMP)  ## Write a new edition, for the article TEXT split into THEMES, into the working tree
+	@[ -n "$(TEXT)" ] && [ -n "$(THEMES)" ] || { echo "error: make edition TEXT=<article.txt> THEMES=<themes.yml>" >&2; exit 1; }
+	$(BIN)/python scripts/edition.py '$(TEXT)' '$(THEMES)'
+
+publishable: $(STAMP)  ## Fail while the edition has placeholders or stubs (the publishing workflow runs it)
+	$(BIN)/python scripts/work_left.py
 
 bench: bench-hooks bench-links bench-site  ## Benchmarks: they print medians
 

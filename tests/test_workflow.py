@@ -255,3 +255,12 @@ def test_a_make_target_refreshes_the_hashed_files_with_a_standard_tool():
     # Each file of exact pins, into the hashed file of HASHED.
     assert "for pins in requirements requirements-dev;" in body and "--output-file $$pins-hashed.txt $$pins.txt" in body
     assert all(hashed_name == pinned.replace(".txt", "-hashed.txt") for pinned, hashed_name in HASHED.items())
+
+
+def test_an_edition_with_placeholders_or_stubs_is_not_published(workflow: dict[str, Any]):
+    """`make edition` writes placeholders and stubs that build; the workflow refuses them before it builds."""
+    _, build = job_using(workflow, "actions/upload-pages-artifact")
+    runs = [step.get("run", "").strip() for step in build["steps"]]
+    check = runs.index("python scripts/work_left.py")
+    assert check < next(i for i, run in enumerate(runs) if "mkdocs build --strict" in run)
+    assert not any(step.get("continue-on-error") for step in build["steps"])
