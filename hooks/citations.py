@@ -33,7 +33,7 @@ from edm_site import build, paragraphs, previews, profile, shortcodes
 from edm_site import citations as found
 from edm_site.links import affiliation_mark, md_link, relative
 from edm_site.reading import PageSource, read_page
-from edm_site.registry import AFFILIATIONS, LOST_OUTLETS
+from edm_site.registry import LOST_OUTLETS
 
 log = logging.getLogger("mkdocs.plugins.edm.citations")
 
@@ -120,7 +120,8 @@ def _handlers(src_uri: str) -> dict:
             src_uri,
             profile=profile.profile((site if src_uri in INDEX_PAGES else site.page(src_uri)).places),
             whole_site=src_uri in INDEX_PAGES,
-            marks=AFFILIATIONS,
+            marks=profile.marks(site.places),
+            lost=site.lost().count,
         ),
         "chart": lambda: _render(
             "chart.md.j2", src_uri, rows=profile.per_outlet(site.places), total=profile.profile(site.places)

@@ -65,11 +65,12 @@ def _quoted(value: str) -> str:
 def affiliation_mark(affiliation: str) -> str:
     """The marker of an outlet's ownership after its name: a letter in a shape (``edm.css``), named in words.
 
-    Ours, so ``ours``; an image to assistive technology, whose name says the ownership.
+    Ours, so ``ours``; an image to assistive technology, whose name says the ownership ("private
+    outlet"; "outlet of unknown ownership" for ``unknown``, marked "?").
     """
+    name = "outlet of unknown ownership" if affiliation == "unknown" else f"{affiliation} outlet"
     return (
-        f'<span class="edm-mark edm-mark--{_quoted(affiliation)} ours" role="img" '
-        f'aria-label="{_quoted(affiliation)} outlet"></span>'
+        f'<span class="edm-mark edm-mark--{_quoted(affiliation)} ours" role="img" aria-label="{_quoted(name)}"></span>'
     )
 
 

@@ -16,7 +16,7 @@ from .datafile import Fact
 from .dates import long_form
 from .events import Event
 from .index import Cited
-from .registry import AFFILIATIONS, LOST_OUTLETS, Outlet
+from .registry import AFFILIATIONS, LOST_OUTLETS, UNKNOWN, Outlet
 
 LOST = "outlet lost"
 CATEGORIES = (*AFFILIATIONS, LOST)
@@ -55,9 +55,18 @@ def profile(places: Iterable[Cited]) -> Profile:
     for citation in outlet_citations:
         counts[citation.outlet.affiliation if citation.outlet else LOST] += 1
     total = len(outlet_citations)
-    shares = tuple(Share(k, n, round(100 * n / total) if total else 0) for k, n in counts.items())
+    # Unknown ownership is a row of its own where it is cited, never folded into another; a row of
+    # none of it would say nothing.
+    shares = tuple(Share(k, n, round(100 * n / total) if total else 0) for k, n in counts.items() if n or k != UNKNOWN)
     outlets = len({c.outlet.id for c in outlet_citations if c.outlet})
     return Profile(total, outlets, shares, sum(1 for c in cited if c.kind == "edm"), _lines(outlet_citations, total))
+
+
+def marks(places: Iterable[Cited]) -> tuple[str, ...]:
+    """The ownership markers a key must explain: the three kinds of owner always, and "unknown" where an
+    outlet of unknown ownership is cited."""
+    cited = {p.citation.outlet.affiliation for p in places if p.citation.outlet}
+    return tuple(a for a in AFFILIATIONS if a != UNKNOWN or a in cited)
 
 
 def _lines(outlet_citations: list[Citation], total: int) -> tuple[LineShare, ...]:

@@ -19,7 +19,13 @@ from .datafile import STATUSES, DataFileError, Entry, Fact, load_entries, shown
 
 OUTLETS_FILE = "outlets.yml"
 EDM_FILE = "edm-articles.yml"
-AFFILIATIONS = ("state-owned", "private", "independent")
+UNKNOWN = "unknown"  # who owns it is not known: counted as such, never guessed or folded into another
+AFFILIATIONS = ("state-owned", "private", "independent", UNKNOWN)
+
+
+def ownership(affiliation: str) -> str:
+    """An outlet's ownership in words, as an aside after its name: "private", "ownership not known"."""
+    return "ownership not known" if affiliation == UNKNOWN else affiliation
 
 
 @dataclass(frozen=True)

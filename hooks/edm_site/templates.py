@@ -18,6 +18,7 @@ from .dates import long_form
 from .index import Cited
 from .links import affiliation_mark, backlink, backlink_letters, backlink_runs, md_link, md_text, relative
 from .previews import host
+from .registry import ownership
 
 
 def environment(template_dir: Path) -> jinja2.Environment:
@@ -39,6 +40,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
         evidence_url=evidence_url,
         host=host,
         pilcrow=lambda number: f"¶{number}",
+        ownership=ownership,
     )
     env.globals.update(
         link=md_link,
