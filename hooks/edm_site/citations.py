@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import dates, grammar, reveal
@@ -92,17 +92,38 @@ def find_citations(
                 problems.append(Problem(line, reveal.shown(text), _UNPLACEABLE))
                 continue
             base = bracket.start(1)
-            for ref in refs:
-                resolved = _resolve(ref, registry, published_at(line))
-                if isinstance(resolved, str):
-                    problems.append(Problem(line, reveal.shown(text), resolved))
-                    continue
+            resolved_refs = [(ref, _resolve(ref, registry, published_at(line))) for ref in refs]
+            for message in dict.fromkeys(_messages(resolved_refs)):
+                problems.append(Problem(line, reveal.shown(text), message))
+            refused = {_part(ref) for ref, resolved in resolved_refs if isinstance(resolved, str)}
+            for ref, resolved in resolved_refs:
+                if isinstance(resolved, str) or _part(ref) in refused:
+                    continue  # outlets sharing a date are linked all together or not at all
                 date, outlet, edm = resolved
                 start, end = _target(ref)
                 first = offsets[base + start]
                 last = offsets[base + end - 1] + 1 if end > start else first
                 citations.append(Citation(len(citations) + 1, line, text, ref.date, date, first, last, outlet, edm))
     return citations, problems
+
+
+def _part(ref: grammar.Ref) -> object:
+    """What is linked with ``ref`` or not at all: the outlets sharing its date; else itself alone."""
+    return ref.part if isinstance(ref, grammar.OutletRef) and ref.sharing > 1 else ref
+
+
+def _messages(resolved_refs: list[tuple[grammar.Ref, object]]) -> Iterator[str]:
+    """What is wrong with the refs of one bracket that cannot be resolved (the same date twice, once)."""
+    for ref, resolved in resolved_refs:
+        if not isinstance(resolved, str):
+            continue
+        if isinstance(ref, grammar.OutletRef) and ref.sharing > 1 and resolved != _NAME_MISSING:
+            yield (
+                f"{resolved}; the {ref.sharing} outlets sharing the date {ref.date.text} are linked all together "
+                "or not at all, so none of them is linked"
+            )
+        else:
+            yield resolved
 
 
 def _line(run: ProseRun, position: int, line_starts: list[int]) -> int:
@@ -112,11 +133,16 @@ def _line(run: ProseRun, position: int, line_starts: list[int]) -> int:
 
 _NOT_IN_FORM = (
     "names an outlet or EDM and a date but is not in EDM's form: write (Outlet, Month Day), "
-    "(Outlet, Month Day, Year) or (see EDM, Month Day), or escape the bracket as \\( if it is no citation"
+    "(Outlet, Month Day, Year), (Outlet, Outlet, Month Day) or (see EDM, Month Day), or escape the bracket "
+    "as \\( if it is no citation"
 )
 _MARKUP_INSIDE = (
     "holds Markdown or HTML (an entity, an escape, code or a link), so it is not linked: write the citation as "
     "plain text, (Outlet, Month Day)"
+)
+_NAME_MISSING = (
+    "an outlet's name is missing between commas, so none of the outlets sharing the date is linked: name each, "
+    "(Outlet, Outlet, Month Day); a citation whose outlet name was lost stands alone, (, Month Day)"
 )
 _UNPLACEABLE = "this line could not be matched to the source to link its citation: simplify the Markdown around it"
 _EDM_FORM = "an EDM cross-reference is written (see EDM, Month Day) or (see EDM, Month Day, Year), see in lower case"
@@ -196,6 +222,8 @@ def _resolve(
     except dates.DateProblem as problem:
         return f"{problem}: correct the date"
     if isinstance(ref, grammar.OutletRef):
+        if not ref.outlet:
+            return _NAME_MISSING
         outlet = registry.outlet_named(ref.outlet)
         if outlet is None and registry.outlet_named(ref.outlet.strip("*_")):
             return f'write the outlet name "{ref.outlet.strip("*_")}" without emphasis, as it is linked as written'
