@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, events, frontmatter, index, paragraphs, people, registry, shortcodes
+from . import blocks, events, frontmatter, glossary, index, paragraph_counts, paragraphs, people, registry, shortcodes
 from .citations import Citation, find_citations
 from .datafile import shown
 from .sitedata import SiteData
@@ -111,6 +111,8 @@ def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path | 
     texts = article.texts
     problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))
     problems += people.problems(data.people, texts, str(data.data_dir / people.PEOPLE_FILE))
+    problems += glossary.unused(data.glossary, texts)
+    problems += _miscounted_paragraphs(reads, article)
     return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta)
 
 
@@ -125,6 +127,22 @@ def _outlet_anchor_problems(
             for anchor, line in registry.page_anchors(read.markdown).items():
                 taken.setdefault(anchor, f"{page.src_uri}:{line + read.offset}")
     return registry.anchor_problems(data.registry.outlets, data.registry.outlets_path, taken)
+
+
+def _miscounted_paragraphs(reads: list[tuple[PageSource, PageReading]], article: paragraphs.Article) -> list[str]:
+    """Our prose, on every page (front matter included), that names a count of paragraphs the
+    article does not have; the article's own paragraphs are not read."""
+    problems = []
+    for page, read in reads:
+        theirs = [
+            range(p.line + read.offset + 1, p.line + read.offset + 2 + p.text.count("\n"))
+            for p in article.marked.get(page.src_uri, [])
+        ]
+        problems += [
+            f"{page.src_uri}:{line}: {message}"
+            for line, message in paragraph_counts.miscounts(page.source, len(article.homes), theirs)
+        ]
+    return problems
 
 
 def _first_heading(markdown: str) -> str | None:
