@@ -1,6 +1,8 @@
 """MkDocs hook: the article's citations become links, and the citation indexes are written.
 
     (Kommersant, May 10)    the outlet's name links to its entry on /sources/
+    (Kommersant, RBC, May 12)
+                            outlets sharing a date: each name links to its own entry
     (, May 11)              a marker for the lost outlet name links to the list of such citations
     (see EDM, May 4)        each date links to the EDM article's entry on /edm/
 
