@@ -220,6 +220,13 @@ class Entry:
             raise self.fail(f'{field} "{shown(value)}" is not a date: write it as YYYY-MM-DD')
         return value
 
+    def flag(self, field: str) -> bool:
+        """An optional true-or-false field; absent is false."""
+        value = self.raw.get(field, False)
+        if not isinstance(value, bool):
+            raise self.fail(f'{field} "{shown(value)}" must be true or false')
+        return value
+
     def number(self, field: str) -> int:
         value = self.raw.get(field)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:

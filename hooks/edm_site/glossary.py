@@ -27,11 +27,15 @@ class Abbreviation:
     path: str = ""
 
 
+# `make edition`'s stub of an abbreviation the glossary lacks: a comment, so pages never show it.
+_STUB = re.compile(r"<!--[ \t]*stub[ \t]+\*\[[^\]]+\]:.*-->")
+
+
 def load_glossary(path: Path) -> tuple[Abbreviation, ...]:
     entries: list[Abbreviation] = []
     shown_path = reveal.project_path(path)
     for number, line in enumerate(read_text(path).split("\n"), start=1):  # \n only, as Python-Markdown
-        if not line.strip():
+        if not line.strip() or _STUB.fullmatch(line.strip()):  # a stub is work left (edm_site.work_left)
             continue
         match = _DEFINITION.fullmatch(line.strip())
         if match is None:

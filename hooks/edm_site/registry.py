@@ -33,14 +33,15 @@ class Outlet:
     id: str
     name: str
     aliases: tuple[str, ...]
-    homepage: str
-    language: str
+    homepage: str | None  # None only while the profile is unknown (a stub of `make edition`)
+    language: str | None  # likewise
     affiliation: str  # who owns it; stated in the profile, so it has the profile's status and evidence
-    profile: str
+    profile: str | None  # likewise
     status: str
-    evidence: str
+    evidence: str | None  # likewise
     line: Fact  # the editorial line, a fact of its own: ownership does not tell it
     entry_line: int = 0  # where the entry starts in the data file
+    stub: bool = False  # written by `make edition`, not yet researched: work left (edm_site.work_left)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -60,6 +61,7 @@ class EdmArticle:
     address: Fact
     published: Fact  # the article's own publication date, for the site's own article
     publisher: Fact  # likewise
+    stub: bool = False  # written by `make edition`, not yet researched: work left (edm_site.work_left)
 
     @property
     def anchor(self) -> str:
@@ -88,10 +90,10 @@ class Registry:
 
 
 _OUTLET_FIELDS = (
-    "id", "name", "aliases", "homepage", "language", "affiliation", "profile", "status", "evidence", "line",
+    "id", "name", "stub", "aliases", "homepage", "language", "affiliation", "profile", "status", "evidence", "line",
 )  # fmt: skip
-_EDM_FIELDS = ("date", "match", "volume", "issue", "title", "author", "address")
-_THIS_FIELDS = ("date", "this", "published", "publisher", "volume", "issue", "title", "author", "address")
+_EDM_FIELDS = ("date", "stub", "match", "volume", "issue", "title", "author", "address")
+_THIS_FIELDS = ("date", "this", "stub", "published", "publisher", "volume", "issue", "title", "author", "address")
 _ALL_FIELDS = tuple(dict.fromkeys((*_EDM_FIELDS, *_THIS_FIELDS)))
 LOST_OUTLETS = "lost-outlets"  # the anchor of the citations whose outlet name was lost, on /sources/
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -151,18 +153,21 @@ def load_outlets(path: Path) -> tuple[Outlet, ...]:
         aliases = raw.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise entry.fail("aliases must be a list of names")
+        status = entry.choice("status", STATUSES)
+        known = status != "unknown"  # an outlet not yet researched may lack all but its name
         outlet = Outlet(
             id=entry.text("id"),
             name=entry.text("name"),
             aliases=tuple(a.strip() for a in aliases),
-            homepage=entry.https("homepage", raw.get("homepage")),
-            language=entry.text("language"),
+            homepage=entry.https("homepage", raw.get("homepage"), required=known),
+            language=entry.text("language", required=known),
             affiliation=entry.choice("affiliation", AFFILIATIONS),
-            profile=entry.text("profile"),
-            status=entry.choice("status", STATUSES),
-            evidence=entry.text("evidence"),
+            profile=entry.text("profile", required=known),
+            status=status,
+            evidence=entry.text("evidence", required=known),
             line=entry.fact("line"),
             entry_line=entry.line,
+            stub=entry.flag("stub"),
         )
         check_id(entry, outlet.id)
         if outlet.id == LOST_OUTLETS or outlet.id.startswith("edm-"):
@@ -211,6 +216,7 @@ def load_edm_articles(path: Path) -> tuple[tuple[EdmArticle, ...], EdmArticle]:
             address=entry.fact("address"),
             published=entry.fact("published", dt.date) if is_this else Fact(None, "unknown"),
             publisher=entry.fact("publisher") if is_this else Fact(None, "unknown"),
+            stub=entry.flag("stub"),
         )
         if any(a.date == article.date for a in articles):
             raise entry.fail(f"duplicate date {article.date}: one entry per cited date")
