@@ -27,6 +27,7 @@ build: $(STAMP)  ## Write the publishable site for SITE_URL to site/ (replaced o
 
 test: $(STAMP) browser  ## The whole test suite, browser tests included
 	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
