@@ -10,8 +10,8 @@ brackets that are no citation at all ("(FBI)", "(see above)").
 Outlet names and EDM dates are read from the hooks' own data files, so every citation resolves.
 They are read with PyYAML, and year-less dates worked out here, apart from the hooks' own code: a
 mistake there shows as citations the benchmark finds unlinked, instead of being copied into the
-corpus. The corpus is the same for the same seed;
-the corpus is the same for the same seed. Pages are spread over folders of 50, so the links the
+corpus. The corpus is the same for the same seed. Its prose is EDM's manner, not any one
+article's. Pages are spread over folders of 50, so the links the
 hooks write are relative ("../sources.md#kommersant"). They are added to a copy of the site's
 own pages, which the hooks need (their data files are checked against the article's text).
 """
@@ -38,10 +38,10 @@ WRAP_WIDTH = 96
 _SUBJECTS = (
     "The Kremlin",
     "Moscow",
-    "Foreign Minister Sergei Lavrov",
+    "The Foreign Ministry",
     "President Vladimir Putin",
     "The Russian Ministry of Defense",
-    "Presidential aide Yuri Ushakov",
+    "A presidential aide",
     "Press secretary Dmitri Peskov",
     "The mainstream press in Moscow",
     "The State Duma",
@@ -97,13 +97,13 @@ _PLAIN = (
     "As noted (see above), the yield on these investments is low.",
 )
 _HEADLINES = (
-    "Moscow Spoils Another Opening",
+    "Another Opening Missed",
     "The Kremlin Waits for a Reset That Does Not Come",
     "De-escalation Zones as a Bargaining Chip",
     "Sanctions, Minsk and the Limits of Patience",
     "A Missed Chance in the Korean Crisis",
     "Ankara, the Kurds and Russian Intrigue",
-    "Lavrov’s Washington Visit and Its Aftermath",
+    "A Washington Visit and Its Aftermath",
     "The Black Sea as a Stage for Signals",
 )
 _SECTIONS = ("Diplomacy", "Syria", "Ukraine", "North Korea", "Sanctions", "The Black Sea")

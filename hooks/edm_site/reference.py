@@ -2,13 +2,13 @@
 
 The format is the article as published, one block per part, blocks separated by blank lines:
 
-    Moscow Spoils Every Opportunity to Improve Relations With US     the title
+    The Article's Title                                      the title
 
-    Publication: Eurasia Daily Monitor Volume: 14 Issue: 65          the publication line
+    Publication: Eurasia Daily Monitor Volume: 14 Issue: 60  the publication line
 
-    Russian Foreign Minister Sergei Lavrov (L) and ...               a photo caption, if it has one
+    A photograph's caption (Source: ...)                     if it has one (manifest: caption)
 
-    The Kremlin continues to cling to hopes ...                      the paragraphs, ¶1, ¶2, ...
+    The first paragraph ...                                  the paragraphs, ¶1, ¶2, ...
 """
 
 from __future__ import annotations
