@@ -69,7 +69,7 @@ def test_a_file_in_scripts_that_is_not_run_is_a_module_the_others_import(module:
     ("args", "message"),
     [
         ((), "the following arguments are required: SITE_DIR"),
-        (("reference/edm-14-65.txt",), "is not a folder"),  # a file, not a built site
+        (("edition.yml",), "is not a folder"),  # a file, not a built site
         (("docs", "not-a-port"), "invalid int value: 'not-a-port'"),
     ],
 )
