@@ -1,13 +1,16 @@
 """Our additions to Python-Markdown, on Markdown in and HTML out: abbreviations marked at their first
-use on a page only, and the cells of a table labelled with their column."""
+use on a page only, the cells of a table labelled with their column, and a column's alignment as a
+class."""
 
 from __future__ import annotations
+
+import re
 
 import markdown
 import pytest
 
 from edm_site.abbreviations import FirstUseExtension
-from edm_site.tables import LabelledCellsExtension
+from edm_site.tables import AlignmentClassesExtension, LabelledCellsExtension
 
 ABBREVIATIONS = "\n\n*[US]: United States\n*[IS]: Islamic State\n"
 
@@ -55,3 +58,18 @@ def test_each_cell_carries_its_columns_heading(table: str, labels: list[str], re
     html = render(table, LabelledCellsExtension())
     assert [part.split('"')[1] for part in html.split("data-label=")[1:]] == labels
     assert ("data-reflow" in html) is reflow
+
+
+@pytest.mark.parametrize(
+    ("table", "classes"),
+    [
+        ("| A | B | C | D |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n", ["left", "center", "right", None] * 2),
+        ("| A |\n|--:|\n| 1 |\n| 2 |\n", ["right"] * 3),
+        ("| A |\n|---|\n| 1 |\n", [None, None]),
+    ],
+)
+def test_a_columns_alignment_is_a_class_not_a_style(table: str, classes: list[str | None]) -> None:
+    html = render(table, LabelledCellsExtension(), AlignmentClassesExtension())
+    cells = re.findall(r"<t[hd]\b([^>]*)>", html)
+    assert [(re.findall(r'class="edm-align-(\w+)"', cell) or [None])[0] for cell in cells] == classes
+    assert "style=" not in html
