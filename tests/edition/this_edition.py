@@ -1,0 +1,176 @@
+"""What the tests of this edition expect, derived from the edition itself, never typed in.
+
+Everything here is read from the edition's own files: the manifest (``edition.yml``: its themes,
+their pages and paragraphs, whether the text has a caption), the article's text (through the
+reference format's reader), and the data (``hooks/data/*.yml``, ``includes/abbreviations.md``). So
+the tests of ``tests/edition/`` check whichever article the edition holds: after ``make edition``
+they check the new one, with no hand edit.
+
+What the site computes from the text (citations per outlet, the paragraphs that name a person or
+use an abbreviation) is recomputed here by the simplest reading there is, a regular expression
+over the paragraphs, independent of the hooks' grammar, so that the two readings check each other.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edm_site.events import load_events
+from edm_site.manifest import load_edition
+from edm_site.people import load_people
+from edm_site.reference import read_reference
+from edm_site.registry import load_registry, ownership
+from htmltext import Element, by_id, parse
+
+ROOT = Path(__file__).resolve().parents[2]  # the project whose edition this is
+EDITION = load_edition(ROOT)
+DATA = ROOT / "hooks" / "data"
+GLOSSARY_FILE = ROOT / "includes" / "abbreviations.md"
+
+REFERENCE_TEXT = EDITION.reference.read_text(encoding="utf-8")
+_READ = read_reference(REFERENCE_TEXT, caption=EDITION.caption)
+TITLE: str = _READ.title  # the headline
+CAPTION: str | None = _READ.caption  # None when the manifest says the text has none
+PARAGRAPHS: tuple[str, ...] = _READ.paragraphs
+NUMBERS: tuple[int, ...] = tuple(range(1, len(PARAGRAPHS) + 1))
+
+# The themed pages by their name in the site ("syria" for syria.md), in the navigation's order,
+# each with the numbers of the paragraphs it holds.
+THEMED: dict[str, tuple[int, ...]] = {t.page.removesuffix(".md"): tuple(sorted(t.paragraphs)) for t in EDITION.themes}
+
+REGISTRY = load_registry(DATA)
+THIS = REGISTRY.this_article  # the site's own article (``this: true``)
+PEOPLE = load_people(DATA / "people.yml")
+EVENTS = load_events(DATA / "events.yml")
+
+_GLOSSARY = GLOSSARY_FILE.read_text(encoding="utf-8")
+# The glossary as written: each abbreviation it explains and what it stands for, and the stubs of
+# `make edition` (``<!-- stub *[NATO]: ... -->``), which explain nothing yet.
+DEFINED: dict[str, str] = dict(re.findall(r"^\*\[([^\]]+)\]:[ \t]*(.*\S)", _GLOSSARY, re.M))
+STUBS: tuple[str, ...] = tuple(re.findall(r"^<!--[ \t]*stub[ \t]+\*\[([^\]]+)\]:", _GLOSSARY, re.M))
+
+
+def where(numbers: tuple[int, ...] | range) -> str:
+    """Paragraph numbers as the site writes them: "¶1, ¶2, ¶6"."""
+    return ", ".join(f"¶{n}" for n in numbers)
+
+
+def numbers_of(name: str) -> tuple[int, ...]:
+    """The paragraphs a page holds: a themed page its own, the full article (or an index) all."""
+    return THEMED.get(name, NUMBERS)
+
+
+def text_of(numbers: tuple[int, ...] | range) -> str:
+    return "\n\n".join(PARAGRAPHS[n - 1] for n in numbers)
+
+
+def paragraphs_using(words: tuple[str, ...] | list[str]) -> list[int]:
+    """The paragraphs in which any of ``words`` stands as a whole word ("Putin" in "Putin’s", not
+    "IS" in "ISIS")."""
+    patterns = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
+    return [n for n, text in enumerate(PARAGRAPHS, start=1) if any(p.search(text) for p in patterns)]
+
+
+# -- The citations, read off the text --------------------------------------------------------------
+
+_DATE = re.compile(r"[A-Z][a-z]+ \d{1,2}")
+_YEAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What a stretch of the text cites: citations per outlet (by the name the data gives it), of an
+    outlet whose name was lost, and "see EDM" dates."""
+
+    outlets: collections.Counter[str] = field(default_factory=collections.Counter)
+    lost: int = 0
+    edm: collections.Counter[str] = field(default_factory=collections.Counter)
+
+    @property
+    def citations(self) -> int:
+        """Outlet citations, named or lost (an EDM cross-reference is not one)."""
+        return sum(self.outlets.values()) + self.lost
+
+
+def cited(text: str | None = None) -> Cited:
+    """The citations of ``text`` (the whole article by default), read by the simplest reading there
+    is: a bracket that ends in a digit; "see EDM, " and its dates; else parts between semicolons,
+    each its outlet names (none: the name was lost) before the date (and year) they share."""
+    outlets: collections.Counter[str] = collections.Counter()
+    lost = 0
+    edm: collections.Counter[str] = collections.Counter()
+    for inner in re.findall(r"\(([^()]*\d)\)", text_of(NUMBERS) if text is None else text):
+        if inner.startswith("see EDM, "):
+            edm.update(re.findall(r"[A-Z][a-z]+ \d+(?:, \d{4})?", inner.removeprefix("see EDM, ")))
+            continue
+        for part in inner.split(";"):
+            items = [item.strip() for item in part.split(",")]
+            if items and _YEAR.fullmatch(items[-1]):
+                items.pop()
+            if items and _DATE.fullmatch(items[-1]):
+                items.pop()
+            if items == [""]:
+                lost += 1
+                continue
+            for name in items:
+                outlet = REGISTRY.outlet_named(name)
+                outlets[outlet.name if outlet else name] += 1
+    return Cited(outlets, lost, edm)
+
+
+def affiliation(name: str) -> str:
+    """An outlet's ownership as the site words it: "private", "ownership not known"."""
+    outlet = REGISTRY.outlet_named(name)
+    assert outlet is not None, f"{name} is cited but is no outlet of the data"
+    return ownership(outlet.affiliation)
+
+
+def line(name: str) -> str | None:
+    """An outlet's editorial line as the site words it ("pro-government (inferred)"), None if not known."""
+    outlet = REGISTRY.outlet_named(name)
+    assert outlet is not None, f"{name} is cited but is no outlet of the data"
+    if not outlet.line.known:
+        return None
+    return str(outlet.line.value) + (" (inferred)" if outlet.line.status == "inferred" else "")
+
+
+# -- The built pages ---------------------------------------------------------------------------------
+
+
+def page(site: Path, name: str) -> Element:
+    """A built page by its name in the site ("" for the home page, "syria", "sources")."""
+    return parse((site / name / "index.html").read_text(encoding="utf-8"))
+
+
+def words(element: Element, **options: tuple[str, ...]) -> str:
+    """An element's text with its white space folded."""
+    return " ".join(element.text(**options).split())
+
+
+def preview(root: Element, link: Element) -> str:
+    """The text of the preview card a citation's link is described by (its first line: what and when)."""
+    card = by_id(root, link.attrs["data-edm-preview"])
+    assert card is not None and "edm-preview" in card.classes, f"{link.attrs['id']} has no preview card"
+    about = by_id(root, link.attrs["aria-describedby"])  # what a screen reader says of it: one line
+    assert about is not None and "hidden" in about.attrs and 0 < len(about.text().split()) < 30
+    return words(card)
+
+
+def cited_count(link: Element) -> int:
+    """How many citations an index's link back stands for: "North Korea ¶5, 2 citations" is two."""
+    found = re.search(r", (\d+) citations$", words(link))
+    return int(found[1]) if found else 1
+
+
+def first_unique_word(text: str, within: str, *, accented: bool = False) -> str | None:
+    """The first lower-case word of ``text``, outside brackets (where citations are), that stands
+    exactly once in ``within`` (a page's whole file, inside other words too): one to change, sure
+    to change only the article's words. With ``accented``, only a word with a non-ASCII letter."""
+    plain = re.sub(r"\([^()]*\)", " ", text)
+    for word in re.findall(r"(?<!\w)[^\W\d_]{5,}(?!\w)", plain):
+        if word.islower() and accented != word.isascii() and within.count(word) == 1:
+            return word
+    return None
