@@ -1,8 +1,8 @@
 """What every page says of itself to a machine: its <title>, and its Open Graph and Twitter card metadata.
 
 The expected values are read from where the site takes them: the headline from the reference text,
-the date and author from the data, each page's description from its front matter, the site's name
-and description from mkdocs.yml.
+the date and author from the data (each left out where it is not known), each page's description
+from its front matter, the site's name and description from the manifest, which mkdocs.yml inherits.
 """
 
 from __future__ import annotations
@@ -14,17 +14,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from this_edition import EDITION, ROOT, THEMED, THIS
+from this_edition import TITLE as HEADLINE
 
 from edm_site import frontmatter, sharing
 from edm_site.datafile import Fact
-from edm_site.registry import load_registry
-from htmltext import Element, parse, reference_parts
-from paths import DATA, REFERENCE, ROOT
-from sitebuild import BuildFailed, build_site, change, copy_project
+from htmltext import Element, parse
+from sitebuild import BuildFailed, build_site, copy_project
 
 DOCS = ROOT / "docs"
-HEADLINE = reference_parts(REFERENCE.read_text(encoding="utf-8"))[0]
-THIS = load_registry(DATA).this_article
+FIRST_THEME = EDITION.themes[0]
 SITE_URL = "https://example.org/edm/"
 STATUS_MARK = re.compile(r"[(\[]\s*(?:verified|inferred|unknown)\s*[)\]]", re.IGNORECASE)
 
@@ -103,7 +102,7 @@ def test_description_problems(description: str | None, marks: list[str]) -> None
 @pytest.mark.parametrize(
     ("page_title", "headline", "expected"),
     [
-        ("Syria", None, f"Syria - {SITE_NAME}"),
+        (FIRST_THEME.title, None, f"{FIRST_THEME.title} - {SITE_NAME}"),
         ("Overview", HEADLINE, HEADLINE),
         ("", None, SITE_NAME),
     ],
@@ -151,9 +150,10 @@ def test_every_page_has_its_sharing_metadata(published_site: Path, source: Path)
         "twitter:title": [expected_title],
         "twitter:description": [description],
     }
-    if article:
+    if article and THIS.published.known:  # the data's facts; one not known is left out
         assert isinstance(THIS.published.value, dt.date)
         expected["article:published_time"] = [THIS.published.value.isoformat()]
+    if article and THIS.author.known:
         expected["article:author"] = [THIS.author.value]
     found = {key: values for key, values in metas.items() if key.startswith(("og:", "twitter:", "article:"))}
     assert found == expected
@@ -161,7 +161,7 @@ def test_every_page_has_its_sharing_metadata(published_site: Path, source: Path)
     assert canonical(published_site, path) == SITE_URL + path
 
 
-@pytest.mark.parametrize("path", ["", "syria/", "sources/"])
+@pytest.mark.parametrize("path", ["", f"{next(iter(THEMED))}/", "sources/"])
 def test_without_an_address_no_page_names_one(built_site: Path, path: str) -> None:
     _, metas = head(built_site, path)
     assert "og:url" not in metas
@@ -176,11 +176,27 @@ def test_no_description_carries_a_status_mark(published_site: Path) -> None:
                 assert not STATUS_MARK.search(value), f"/{page_path(source)}: {key} carries a status: {value}"
 
 
+def set_description(project: Path, file: str, value: str) -> int:
+    """The page's description, in its front matter, replaced by ``value`` (YAML as written); its line."""
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{file} has no front matter"
+    end = text.index("\n---\n", 3)
+    lines: list[str] = []
+    folded = False  # within the old description: its line, and those it is folded over
+    for line in text[4:end].split("\n"):
+        folded = line.startswith("description:") or (folded and line[:1].isspace())
+        if not folded:
+            lines.append(line)
+    path.write_text("---\n" + "\n".join([*lines, f"description: {value}"]) + text[end:], encoding="utf-8")
+    return len(lines) + 2
+
+
 def test_values_are_escaped(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
     # Markup (<b>, a quote, a character reference) in a description is refused (tests/test_hostile_input.py):
     # what may stand in one, such as &, is escaped.
-    change(project, "docs/about.md", 'description: "Edition notes:', "description: \"Edition notes & more, 'so':")
+    set_description(project, "docs/about.md", "\"Edition notes & more, 'so': where the text comes from.\"")
     site = build_site(project, tmp_path / "site")
     _, metas = head(site, "about/")
     assert metas["og:description"][0].startswith("Edition notes & more, 'so':")
@@ -190,8 +206,6 @@ def test_values_are_escaped(tmp_path: Path) -> None:
 
 def test_a_status_mark_in_a_description_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
-    line = change(
-        project, "docs/sources.md", "description: Every", f"description: By {THIS.author.value} (inferred), every"
-    )
+    line = set_description(project, "docs/sources.md", "By its author (inferred), every outlet the article cites.")
     with pytest.raises(BuildFailed, match=rf"sources\.md:{line}: the description carries '\(inferred\)'"):
         build_site(project, tmp_path / "site")
