@@ -43,7 +43,7 @@ def front_matter(source: Path) -> dict:
 
 
 def page_path(source: Path) -> str:
-    """A page's path from the site's root, as built with directory URLs (``syria.md`` -> ``syria/``)."""
+    """A page's path from the site's root, as built with directory URLs (``a-theme.md`` -> ``a-theme/``)."""
     name = source.relative_to(DOCS).with_suffix("").as_posix()
     return "" if name == "index" else f"{name}/"
 

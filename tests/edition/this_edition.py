@@ -37,7 +37,7 @@ CAPTION: str | None = _READ.caption  # None when the manifest says the text has 
 PARAGRAPHS: tuple[str, ...] = _READ.paragraphs
 NUMBERS: tuple[int, ...] = tuple(range(1, len(PARAGRAPHS) + 1))
 
-# The themed pages by their name in the site ("syria" for syria.md), in the navigation's order,
+# The themed pages by their name in the site ("a-theme" for a-theme.md), in the navigation's order,
 # each with the numbers of the paragraphs it holds.
 THEMED: dict[str, tuple[int, ...]] = {t.page.removesuffix(".md"): tuple(sorted(t.paragraphs)) for t in EDITION.themes}
 
@@ -141,7 +141,7 @@ def line(name: str) -> str | None:
 
 
 def page(site: Path, name: str) -> Element:
-    """A built page by its name in the site ("" for the home page, "syria", "sources")."""
+    """A built page by its name in the site ("" for the home page, a theme's, "sources")."""
     return parse((site / name / "index.html").read_text(encoding="utf-8"))
 
 
