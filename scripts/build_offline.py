@@ -14,6 +14,12 @@ Material's documentation asks for offline use: it fetches pages, which ``file://
 on under ``file://`` it stops Material from setting up the page's content, tooltips included. The
 site uses no web fonts (``theme.font: false``).
 
+Every page carries the site's Content-Security-Policy (``hooks/csp.py``), which holds under
+``file://`` as it does on a server (Chromium lets ``'self'`` match the edition's own files) but for
+one script: the shim writes an inline script into the iframe it runs the worker in, and that iframe
+takes the page's policy. Its text names the worker's address, so each page's policy gets the hash of
+the text for its own address (``iframe_worker_script``); nothing else is relaxed.
+
 The build also drops ``site_url``: a canonical address would name pages (``…/diplomacy.html``) that
 the published site, with directory URLs, does not have. And it leaves out what only a server uses:
 ``404.html`` and the sitemap. After the build, every page is checked for
@@ -25,7 +31,9 @@ The zip holds one folder, named by the edition's slug (``edition.yml``), with ``
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -39,7 +47,8 @@ from mkdocs_warnings import collected
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from edm_site.manifest import load_edition  # noqa: E402  (the hooks' package, beside the scripts)
+from edm_site import csp  # noqa: E402  (the hooks' package, beside the scripts)
+from edm_site.manifest import load_edition  # noqa: E402
 
 TOP_FOLDER = load_edition(ROOT).slug
 SHIM_SOURCE = ROOT / "scripts" / "vendor" / "iframe-worker"
@@ -109,6 +118,7 @@ def build_site(site_dir: Path) -> Path:
     shim.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM_SOURCE / "shim.js", shim)
     shutil.copyfile(SHIM_SOURCE / "LICENSE", shim.parent / "LICENSE")
+    allow_iframe_worker(site_dir, shim.read_text(encoding="utf-8"))
 
     problems = [problem for page in sorted(site_dir.rglob("*.html")) for problem in network_references(page, site_dir)]
     if not (site_dir / "search" / "search_index.js").is_file():
@@ -116,6 +126,50 @@ def build_site(site_dir: Path) -> Path:
     if problems:
         raise OfflineBuildFailed("the offline site would reach the network:\n  " + "\n  ".join(problems))
     return site_dir
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+_TEMPLATE = re.compile(r"<script>(.*?)<\\/script>")  # the shim's inline script, in its template literal
+_SUBSTITUTION = re.compile(r"\$\{(\w+)\}")
+
+
+def iframe_worker_script(shim: str, worker_url: str) -> str:
+    """The text of the inline script the iframe-worker ``shim`` writes into its iframe for the worker at
+    ``worker_url``: its template, each ``${name}`` of a function of the shim replaced by the function's
+    source (as JavaScript turns a function into text), the one other name by the worker's address."""
+    template = _TEMPLATE.search(shim)
+    if template is None:
+        raise OfflineBuildFailed("the iframe-worker shim writes no inline script that this build recognises")
+    functions = {name: _function_source(shim, name) for name in _SUBSTITUTION.findall(template.group(1))}
+    others = {name for name, source in functions.items() if source is None}
+    if len(others) != 1:
+        raise OfflineBuildFailed(f"the iframe-worker shim's script names {sorted(others)}, not one worker address")
+    return _SUBSTITUTION.sub(lambda match: functions[match.group(1)] or worker_url, template.group(1))
+
+
+def _function_source(script: str, name: str) -> str | None:
+    """The source of ``function name(...){...}`` in ``script`` (minified: no brace in its strings)."""
+    start = script.find(f"function {name}(")
+    if start < 0:
+        return None
+    depth = 0
+    for end in range(script.index("{", start), len(script)):
+        depth += {"{": 1, "}": -1}.get(script[end], 0)
+        if depth == 0:
+            return script[start : end + 1]
+    raise OfflineBuildFailed(f"the iframe-worker shim's function {name} does not end")
+
+
+def allow_iframe_worker(site_dir: Path, shim: str) -> None:
+    """Allow, in the policy of each page that runs the search, the script the shim writes for its worker."""
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        config = _CONFIG.search(text)
+        if config is None:
+            continue
+        worker = json.loads(config.group(1))["search"]  # as Material passes it to the worker
+        allowed = csp.allowing(text, [csp.script_hash(iframe_worker_script(shim, worker))])
+        page.write_text(allowed, encoding="utf-8")
 
 
 # Elements and attributes through which a page loads something by itself (links a reader follows aside).
