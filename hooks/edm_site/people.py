@@ -1,7 +1,7 @@
 """The people the article names, from ``data/people.yml``, and the paragraphs that name them.
 
 A person has name forms ("Putin", "Vladimir Putin") found as whole words in the article's
-paragraphs, and a role as of May 2017: the article's own words where it gives one (checked to
+paragraphs, and a role as of the article's month: the article's own words where it gives one (checked to
 be in the paragraph named), or ours, marked as ours.
 """
 
