@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from edm_site.datafile import Fact
+from htmltext import Element, by_id, parse
+from sitebuild import BuildFailed, build_site, change, copy_project
 from this_edition import (
     DEFINED,
     EDITION,
@@ -38,10 +42,6 @@ from this_edition import (
     where,
     words,
 )
-
-from edm_site.datafile import Fact
-from htmltext import Element, by_id, parse
-from sitebuild import BuildFailed, build_site, change, copy_project
 
 
 def long_date(date: dt.date) -> str:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from this_edition import EDITION, NUMBERS, PARAGRAPHS
 
 

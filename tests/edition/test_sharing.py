@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from this_edition import EDITION, ROOT, THEMED, THIS
-from this_edition import TITLE as HEADLINE
 
 from edm_site import frontmatter, sharing
 from edm_site.datafile import Fact
 from htmltext import Element, parse
 from sitebuild import BuildFailed, build_site, copy_project
+from this_edition import EDITION, ROOT, THEMED, THIS
+from this_edition import TITLE as HEADLINE
 
 DOCS = ROOT / "docs"
 FIRST_THEME = EDITION.themes[0]

@@ -13,10 +13,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from this_edition import CAPTION, EDITION, NUMBERS, PARAGRAPHS, REFERENCE_TEXT, ROOT, THEMED, TITLE, first_unique_word
 
 from htmltext import article_paragraphs, by_id, parse
 from sitebuild import build_site, change, copy_project
+from this_edition import CAPTION, EDITION, NUMBERS, PARAGRAPHS, REFERENCE_TEXT, ROOT, THEMED, TITLE, first_unique_word
 
 
 def page(site: Path, name: str):
