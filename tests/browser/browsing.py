@@ -142,6 +142,8 @@ class Watch:
         context.on("response", self._on_response)
         context.on("console", self._on_console)
         context.on("weberror", self._on_web_error)
+        context.expose_binding(_VIOLATION_BINDING, self._on_violation)
+        context.add_init_script(_REPORT_VIOLATIONS)
 
     def is_local(self, url: str) -> bool:
         parts = urllib.parse.urlsplit(url)
@@ -172,6 +174,24 @@ class Watch:
 
     def _on_web_error(self, error: WebError) -> None:
         self.problems.append(f"page error on {error.page.url if error.page else '?'}: {error.error}")
+
+    def _on_violation(self, source: dict[str, object], violation: dict[str, str]) -> None:
+        self.problems.append(
+            f"Content-Security-Policy violation on {violation['documentURI']}: {violation['effectiveDirective']} "
+            f"refused {violation['blockedURI'] or '?'} {violation['sample']!r} "
+            f"({violation['sourceFile']}:{violation['lineNumber']})"
+        )
+
+
+# Chromium logs a Content-Security-Policy violation as a console error, which the watch catches; every
+# frame also reports the event itself, which says what was refused, by which directive, and where.
+_VIOLATION_BINDING = "__edmReportViolation"
+_REPORT_VIOLATIONS = f"""
+addEventListener("securitypolicyviolation", event => {{
+  const {{documentURI, effectiveDirective, blockedURI, sample, sourceFile, lineNumber}} = event
+  window.{_VIOLATION_BINDING}({{documentURI, effectiveDirective, blockedURI, sample, sourceFile, lineNumber}})
+}}, true)
+"""
 
 
 # Latencies the browser tests measure (a name -> milliseconds), printed as medians at the end of the run.

@@ -120,3 +120,18 @@ def test_an_edit_to_the_hooks_code_asks_for_a_restart(page: Page, preview):
     code.write_text(code.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     expect(page.locator("#edm-problems")).to_contain_text("hooks/edm_site/dates.py changed", timeout=TIMEOUT_MS)
     expect(page.locator("#edm-problems")).to_contain_text("run make serve again")
+
+
+def test_the_preview_runs_its_live_reload_under_the_serve_policy(page: Page, preview):
+    """MkDocs' server writes its live-reload script into each page as it sends it, so no build can
+    know its hash: the serve policy allows inline scripts (and names no hash, which would switch that
+    off), and keeps every other directive of the site's. The watch fails the test on any violation."""
+    _, url = preview
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(url + "syria/")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    assert "; script-src 'self' 'unsafe-inline'; style-src 'self';" in policy and "sha256" not in policy
+    expect(page.locator('script[src$="_edm/edm-problems.js"]')).to_have_count(1)
+    page.wait_for_function("() => window.document$ !== undefined")
+    assert "Enabled live reload" in messages

@@ -20,6 +20,7 @@ from browsing import TIMEOUT_MS, WATCHES, Watch
 from playwright.sync_api import Browser, Locator, Page, expect
 
 import build_offline
+from edm_site import csp
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 800}  # wide enough for Material's navigation sidebar and search bar
@@ -265,3 +266,20 @@ def test_a_paragraph_number_of_the_full_article_leads_to_its_themed_page(
     wait_for_material(page)
     expect(page.locator("article h1")).to_have_text(re.compile("Syria"))
     expect(page.locator("a#p3")).to_be_in_viewport()
+
+
+def test_every_page_carries_the_sites_policy_and_one_script_more_for_the_search(offline: OfflineEdition):
+    """Under file:// the site's policy holds ('self' matches the edition's own files), but for the
+    inline script the iframe-worker shim writes into the iframe it runs the search in, which takes the
+    page's policy: each page allows that one script more, by its hash, and nothing else inline.
+    (The search tests above run it, under the watch that fails on any violation.)"""
+    shim = (build_offline.SHIM_SOURCE / "shim.js").read_text(encoding="utf-8")
+    for name in site_pages(offline.root):
+        html = (offline.root / name).read_text(encoding="utf-8")
+        (content,) = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        worker = re.search(r'"search": "([^"]+)"', html)
+        assert worker, name
+        own = dict.fromkeys(map(csp.script_hash, re.findall(r"<script>(.*?)</script>", html, re.DOTALL)))
+        shims = csp.script_hash(build_offline.iframe_worker_script(shim, worker[1]))
+        assert content == csp.policy([*own, shims]), name
+        assert "unsafe-inline" not in content, name
