@@ -1,5 +1,5 @@
 """The Content-Security-Policy at work (``hooks/csp.py``): a script or style the page was not built
-with is refused, and the watch on every page reports it; the site's own pages, light and dark, with
+with, or a request to another host, is refused, and the watch on every page reports it; the site's own pages, light and dark, with
 instant navigation, the search and the previews, run without a single violation."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ INJECT = """() => {
   script.textContent = "window.__edmInjected = true"
   document.body.append(script)
   document.body.setAttribute("style", "outline: 1px solid red")
+  fetch("https://fonts.example.com/x.css").catch(() => {})
 }"""
 
 
@@ -30,7 +31,7 @@ def wait_for(page: Page, watch: Watch, *texts: str) -> None:
         page.wait_for_timeout(50)
 
 
-def test_a_script_and_a_style_the_page_was_not_built_with_are_refused_and_reported(page: Page, watches):
+def test_a_script_a_style_and_another_host_the_page_was_not_built_with_are_refused_and_reported(page: Page, watches):
     goto(page, "/")
     (watch,) = watches
     policy = page.locator(POLICY).get_attribute("content") or ""
@@ -43,12 +44,17 @@ def test_a_script_and_a_style_the_page_was_not_built_with_are_refused_and_report
     assert page.evaluate("() => window.__edmInjected ?? null") is None, "an injected inline script ran"
     assert page.evaluate("() => getComputedStyle(document.body).outlineStyle") == "none"
     console = "violates the following Content Security Policy directive"
-    wait_for(page, watch, console, "script-src-elem refused inline", "style-src-attr refused inline")
+    wait_for(page, watch, console, "script-src-elem refused", "style-src-attr refused", "connect-src refused")
     caught = "\n".join(watch.problems)
     assert re.search(rf"^console error on .*: Executing inline script {console}", caught, re.MULTILINE), caught
     assert re.search(rf"^console error on .*: Applying inline style {console}", caught, re.MULTILINE), caught
-    for directive in ("script-src-elem", "style-src-attr"):  # the event, from the init script of the watch
-        assert re.search(rf"^Content-Security-Policy violation on .*: {directive} refused inline", caught, re.MULTILINE)
+    for directive, refused in (
+        ("script-src-elem", "inline"),
+        ("style-src-attr", "inline"),
+        ("connect-src", "https://fonts.example.com/x.css"),  # refused before it is made
+    ):  # the event, which the watch's init script reports
+        assert re.search(rf"^Content-Security-Policy violation on .*: {directive} refused {refused}", caught, re.M)
+    assert not any("example.com" in url for url in watch.requests)
     watch.problems.clear()
 
 
