@@ -2,26 +2,21 @@
 uses, and our prose names the number of paragraphs it has. Either disagreement is a warning with
 its file and line (so ``--strict`` stops the build), and what to do.
 
-Pure functions on fixture data (``tests/fixtures/house-style/``); one real build for the wiring.
+Pure functions on the fixture data (``tests/fixtures/data/``); the fixture edition's build for the wiring.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from edm_site.glossary import load_glossary, unused
 from edm_site.paragraph_counts import miscounts
 from edm_site.reading import PageSource, read_site
-from edm_site.registry import load_registry
 from edm_site.sitedata import SiteData
-from paths import ROOT
-from sitebuild import BuildFailed, build_site, change, copy_project
+from fixturesite import DATA, GLOSSARY_FILE, NUMBERS, PUBLISHED, REGISTRY
+from paths import TEMPLATES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "house-style"
-GLOSSARY = load_glossary(FIXTURES / "abbreviations.md")  # EDM, NATO, US
+GLOSSARY = load_glossary(GLOSSARY_FILE)  # EDM, NATO, US
 
 
 @pytest.mark.parametrize(
@@ -42,7 +37,7 @@ def test_a_glossary_entry_the_article_never_uses_is_named(texts: dict[int, str],
 def test_the_message_names_the_file_the_line_and_what_to_do() -> None:
     (message,) = unused(GLOSSARY, {1: "(see EDM, May 4) and the US."})
     assert message == (
-        "tests/fixtures/house-style/abbreviations.md:2: *[NATO]: the glossary explains an abbreviation the article's "
+        "tests/fixtures/data/abbreviations.md:2: *[NATO]: the glossary explains an abbreviation the article's "
         "paragraphs never use: remove the entry, or write the abbreviation exactly as the article does (letter case "
         "included)"
     )
@@ -51,17 +46,17 @@ def test_the_message_names_the_file_the_line_and_what_to_do() -> None:
 @pytest.mark.parametrize(
     ("text", "paragraphs", "found"),
     [
-        ("The six paragraphs in order.", 6, []),
-        ("The six paragraphs in order.", 5, [(1, "six paragraphs", 6)]),
-        ("Its 6 paragraphs.", 5, [(1, "6 paragraphs", 6)]),
-        ("A\n\nThe Six\nparagraphs, grouped.", 5, [(3, "Six paragraphs", 6)]),
-        ("Title, caption and six body paragraphs.", 5, [(1, "six body paragraphs", 6)]),
+        ("The seven paragraphs in order.", 7, []),
+        ("The seven paragraphs in order.", 5, [(1, "seven paragraphs", 7)]),
+        ("Its 7 paragraphs.", 5, [(1, "7 paragraphs", 7)]),
+        ("A\n\nThe Seven\nparagraphs, grouped.", 5, [(3, "Seven paragraphs", 7)]),
+        ("Title, caption and seven body paragraphs.", 5, [(1, "seven body paragraphs", 7)]),
         ("Twenty paragraphs; 12 paragraphs.", 12, [(1, "Twenty paragraphs", 20)]),
         # Other numbers are no count of paragraphs: pilcrows, volumes, other nouns, a word before.
-        ("¶1 to ¶6, Volume 14, Issue 65, four arenas, two zones.", 5, []),
-        ("A six-paragraph article; sixty paragraphs; 12345 paragraphs; seven-paragraphs.", 5, []),
+        ("¶1 to ¶7, Volume 99, Issue 12, four arenas, two zones.", 5, []),
+        ("A seven-paragraph article; seventy paragraphs; 12345 paragraphs; eight-paragraphs.", 5, []),
         ("Every paragraph, and the paragraphs of the article.", 5, []),
-        ("The six paragraphs.", 0, []),  # no article: nothing to compare with
+        ("The seven paragraphs.", 0, []),  # no article: nothing to compare with
     ],
 )
 def test_a_count_of_paragraphs_the_article_does_not_have_is_named(
@@ -99,10 +94,10 @@ More of the article.
 
 
 def test_the_reading_reports_both_on_fixture_pages() -> None:
-    data = SiteData(load_registry(FIXTURES), (), (), GLOSSARY, dt.date(2017, 5, 15), FIXTURES)
-    reading = read_site([PageSource("theme.md", "Theme", THEMED)], data, ROOT / "hooks" / "templates")
+    data = SiteData(REGISTRY, (), (), GLOSSARY, PUBLISHED, DATA)
+    reading = read_site([PageSource("theme.md", "Theme", THEMED)], data, TEMPLATES)
     assert [p for p in reading.problems if "paragraphs" in p] == [
-        "tests/fixtures/house-style/abbreviations.md:2: *[NATO]: the glossary explains an abbreviation the article's "
+        "tests/fixtures/data/abbreviations.md:2: *[NATO]: the glossary explains an abbreviation the article's "
         "paragraphs never use: remove the entry, or write the abbreviation exactly as the article does (letter case "
         "included)",
         "theme.md:3: “four paragraphs”: the article has 2 paragraphs (¶1 to ¶2), not 4: correct the number, or "
@@ -112,23 +107,12 @@ def test_the_reading_reports_both_on_fixture_pages() -> None:
     ]
 
 
-def test_the_site_agrees_with_its_article(built_site: Path) -> None:
-    """Today's glossary and prose pass: the strict build of the real site (conftest) has no warning."""
-    assert (built_site / "glossary" / "index.html").is_file()
-
-
-def test_the_build_reports_a_miscount_and_an_unused_abbreviation(tmp_path: Path) -> None:
-    project = copy_project(ROOT, tmp_path / "project")
-    line = change(project, "docs/article.md", "The six paragraphs", "The five paragraphs")
-    glossary = project / "includes" / "abbreviations.md"
-    text = glossary.read_text(encoding="utf-8")
-    glossary.write_text(text + "*[NATO]: North Atlantic Treaty Organization\n", encoding="utf-8")
-    with pytest.raises(BuildFailed) as failure:
-        build_site(project, tmp_path / "site")
-    messages = str(failure.value).split("\n")
-    assert f"article.md:{line}: “five paragraphs”: the article has 6 paragraphs (¶1 to ¶6), not 5: correct the " in (
-        "\n".join(messages)
-    )
-    assert any(m.startswith(f"includes/abbreviations.md:{text.count(chr(10)) + 1}: *[NATO]: ") for m in messages), (
-        messages
-    )
+def test_the_build_reports_a_miscount_and_an_unused_abbreviation(broken_build) -> None:
+    """The fixture edition, whose glossary and prose agree with its article (its strict build passes),
+    with "The five paragraphs" on article.md and *[G20] added to the glossary."""
+    lines, failure = broken_build
+    assert (
+        f"article.md:{lines['miscount']}: “five paragraphs”: the article has {len(NUMBERS)} paragraphs "
+        f"(¶1 to ¶{len(NUMBERS)}), not 5: correct the "
+    ) in failure
+    assert f"\nincludes/abbreviations.md:{lines['unused abbreviation']}: *[G20]: " in f"\n{failure}"

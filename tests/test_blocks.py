@@ -3,7 +3,6 @@ paragraph rule only skips asking the other rules about lines that none of them c
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 
 import pytest
@@ -14,7 +13,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from bench_corpus import load_vocabulary, write_page
 from edm_site import blocks
-from paths import DATA, ROOT
+from fixturesite import DATA, PUBLISHED, SITE
+from paths import FIXTURES
 
 PROSE_DISABLED = ("emphasis", "strikethrough", "newline", "balance_pairs", "fragments_join", "lheading", "text_join")
 
@@ -47,16 +47,21 @@ def test_the_fast_paragraph_rule_is_in_place() -> None:
         assert rule.fn.__module__ == blocks.__name__
 
 
-SITE_PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "tests" / "fixtures" / "citations.md"]
+# The fixture edition's pages, and every Markdown fixture of the tests.
+PAGES = [
+    *sorted((SITE / "docs").rglob("*.md")),
+    *sorted(FIXTURES.glob("*.md")),
+    *sorted(FIXTURES.glob("unlinked/*.md")),
+]
 
 
-@pytest.mark.parametrize("path", SITE_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_site_pages_read_the_same(path) -> None:
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_pages_read_the_same(path) -> None:
     same_reading(path.read_text(encoding="utf-8"))
 
 
 def test_benchmark_pages_read_the_same() -> None:
-    vocabulary = load_vocabulary(DATA, dt.date(2017, 5, 15))
+    vocabulary = load_vocabulary(DATA, PUBLISHED)
     for number in range(1, 21):
         same_reading(write_page(number, vocabulary, 30, seed=7)[0])
 
@@ -65,7 +70,7 @@ def test_benchmark_pages_read_the_same() -> None:
 LINE_STARTS = [
     "", "text", "(Kommersant, May 10)", "a | b", "| a | b |", "|---|---|", "--|--", ":-:|", "---", "***", "___",
     "* * *", "- item", "* item", "+ item", "-", "1. one", "2. two", "1) one", "10. ten", "> quote", ">", "# Head",
-    "#no", "###### six", "####### seven", "```", "```py", "~~~", "``", "<div>", "</div>", "<!-- edm:para 1 -->",
+    "#no", "###### h6", "####### h7", "```", "```py", "~~~", "``", "<div>", "</div>", "<!-- edm:para 1 -->",
     "<p markdown>", "<b>bold</b>", "<", "===", "!!! note", "    code", "\tcode", "  two", "   three", "=", "[x]: /y",
     "\\|", "é", "\u00a0nbsp", "[^1]: note", "[^1]:", "[^a b]: no", "[^]: no",
 ]  # fmt: skip

@@ -7,18 +7,15 @@ the markup, which ``test_links.py`` covers.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from markdown_it.utils import read_fixture_file
 
 from edm_site.citations import Citation, find_citations, rewrite
-from edm_site.registry import load_registry
+from fixturesite import PUBLISHED, REGISTRY
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PUBLISHED = dt.date(2017, 5, 15)
-REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
 
 
 def notation(citation: Citation, text: str) -> str:

@@ -1,18 +1,18 @@
-"""Citations that cannot be resolved are reported with their line and what to do; nothing is linked."""
+"""Citations that cannot be resolved are reported with their line and what to do; nothing is linked.
+
+On the fixture data (``tests/fixtures/data/``); the real build that shows the messages is in ``test_site``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from edm_site import dates
 from edm_site.citations import find_citations
-from edm_site.registry import load_registry
-
-REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
-PUBLISHED = dt.date(2017, 5, 15)
+from fixturesite import PUBLISHED, REGISTRY
+from paths import ROOT
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_near_miss_is_reported_with_its_hint(markdown: str, message: str) -> Non
         ("Kom\u00admersant", '"Kom\\u00admersant" (U+00AD SOFT HYPHEN): did you mean "Kommersant"?'),
         ("RB\u0421", '"RB\\u0421" (U+0421 CYRILLIC CAPITAL LETTER ES): did you mean "RBC"?'),
         ("Kommersant\u202e", '"Kommersant\\u202e" (U+202E RIGHT-TO-LEFT OVERRIDE): did you mean "Kommersant"?'),
-        ("Pravda\u0306", '"Pravda\\u0306" (U+0306 COMBINING BREVE): add it to hooks/data/outlets.yml'),
+        ("Pravda\u0306", '"Pravda\\u0306" (U+0306 COMBINING BREVE): add it to tests/fixtures/data/outlets.yml'),
     ],
 )
 def test_what_the_eye_cannot_see_is_shown_as_code_points(name: str, shown: str) -> None:
@@ -154,10 +154,10 @@ def test_what_the_eye_cannot_see_is_shown_as_code_points(name: str, shown: str) 
 def test_paths_in_messages_are_the_projects() -> None:
     _, problems = find_citations("(Pravda, May 10) (see EDM, May 3)", REGISTRY, PUBLISHED)
     assert [p.message.split(" to ")[1].split()[0] for p in problems] == [
-        "hooks/data/outlets.yml,",
-        "hooks/data/edm-articles.yml",
+        "tests/fixtures/data/outlets.yml,",
+        "tests/fixtures/data/edm-articles.yml",
     ]
-    assert not any(str(Path(__file__).parent.parent) in p.message for p in problems)
+    assert not any(str(ROOT) in p.message for p in problems)
 
 
 def test_a_long_bracket_is_cut_in_messages() -> None:

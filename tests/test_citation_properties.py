@@ -3,17 +3,11 @@ the places it links."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from edm_site.citations import find_citations, rewrite
-from edm_site.registry import load_registry
-
-REGISTRY = load_registry(Path(__file__).parent.parent / "hooks" / "data")
-PUBLISHED = dt.date(2017, 5, 15)
+from fixturesite import PUBLISHED, REGISTRY
 
 FRAGMENTS = [
     "(", ")", ",", ";", " ", "\n", "\n\n", "    ", "`", "```\n", "~~~\n", "> ", "- ", "1. ", "| ", "|---|\n",

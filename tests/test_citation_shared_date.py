@@ -2,13 +2,13 @@
 outlet linked as written, with a citation of its own (its link, preview card, index entry, endnote
 and count), or, if any part is unknown, the whole bracket reported and nothing in it linked.
 
-On fixture data (``tests/fixtures/house-style/``), not the site's; one real build checks the wiring.
+On the fixture data (``tests/fixtures/data/``); the fixture edition's build, whose article cites
+two outlets sharing a date, checks the wiring.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import markdown as python_markdown
@@ -18,16 +18,12 @@ from markdown_it.utils import read_fixture_file
 from edm_site import grammar, index, previews, profile, safety, templates
 from edm_site.citations import Citation, find_citations, rewrite
 from edm_site.links import md_link
-from edm_site.registry import load_registry
+from fixturesite import ARTICLE, PUBLISHED, REGISTRY, cited, cited_on_site
 from htmltext import by_id, parse
-from paths import ROOT
-from sitebuild import BuildFailed, build_site, copy_project
+from paths import FIXTURES, TEMPLATES
 from test_citation_grammar import notation
 
-FIXTURES = Path(__file__).parent / "fixtures" / "house-style"
-REGISTRY = load_registry(FIXTURES)
-PUBLISHED = dt.date(2017, 5, 15)
-CASES = read_fixture_file(FIXTURES / "citations.md")
+CASES = read_fixture_file(FIXTURES / "citations-shared-date.md")
 
 
 @pytest.mark.parametrize(("line", "title", "markdown", "expected"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
@@ -56,7 +52,7 @@ def test_each_outlet_is_a_ref_of_its_own_that_knows_it_shares_its_date() -> None
             "Text (Kommersant, Moscow, May 6).",
             [],
             [
-                'unknown outlet "Moscow": add it to tests/fixtures/house-style/outlets.yml, or correct the name; '
+                'unknown outlet "Moscow": add it to tests/fixtures/data/outlets.yml, or correct the name; '
                 "the 2 outlets sharing the date May 6 are linked all together or not at all, so none of them is linked"
             ],
         ),
@@ -125,7 +121,7 @@ def test_each_outlet_is_indexed_counted_and_previewed_on_its_own() -> None:
         dt.date(2017, 2, 6): ["syrian-arab-news-agency", "sputnik-news"],
         dt.date(2017, 5, 12): ["kommersant", "rbc"],
     }
-    env = templates.environment(ROOT / "hooks" / "templates")
+    env = templates.environment(TEMPLATES)
     notes = env.get_template("endnotes.md.j2").render(citations=citations)
     assert "Syrian Arab News Agency (ownership not known), 6 February 2017." in notes
     assert "Sputnik News (ownership not known), 6 February 2017." in notes
@@ -156,53 +152,25 @@ def test_the_safety_net_reports_a_bracket_of_outlets_left_unlinked() -> None:
     ]
 
 
-# --- The wiring: one real build -----------------------------------------------------------------
+# --- The wiring: the fixture edition's build ------------------------------------------------------
 
-PAGE = """\
-# Shared dates
-
-Reported (Syrian Arab News Agency, Sputnik News, February 6) and (Kommersant, RBC, May 12).
-"""
+SHARED = "(Syrian Arab News Agency, Sputnik News, February 6)"
 
 
-def _project(tmp_path: Path, page: str) -> Path:
-    """The site with the fixture's two outlets of unknown ownership and ``page`` (docs/shared.md) added."""
-    project = copy_project(ROOT, tmp_path / "project")
-    fixture = (FIXTURES / "outlets.yml").read_text(encoding="utf-8")
-    added = fixture[fixture.index("- id: syrian-arab-news-agency") :]
-    outlets = project / "hooks" / "data" / "outlets.yml"
-    outlets.write_text(outlets.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + added, encoding="utf-8")
-    (project / "docs" / "shared.md").write_text(page, encoding="utf-8")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        config.replace("\nvalidation:", "  - shared.md\n\nvalidation:", 1), encoding="utf-8"
-    )
-    return project
-
-
-def test_the_real_build_links_each_outlet_and_reports_an_unknown_one(tmp_path: Path) -> None:
-    site = build_site(_project(tmp_path, PAGE), tmp_path / "site")
-    root = parse((site / "shared" / "index.html").read_text(encoding="utf-8"))
-    links = [e for e in root.iter() if e.tag == "a" and "edm-cite" in e.classes]
-    assert [" ".join(e.text(skip=("ours",)).split()) for e in links] == [
-        "Syrian Arab News Agency",
-        "Sputnik News",
-        "Kommersant",
-        "RBC",
-    ]
-    assert len({e.attrs["id"] for e in links}) == 4
+def test_the_real_build_links_each_outlet_and_reports_an_unknown_one(fixture_site: Path, broken_build) -> None:
+    [number] = [n for n, text in enumerate(ARTICLE.paragraphs, start=1) if SHARED in text]
+    root = parse((fixture_site / "region" / "index.html").read_text(encoding="utf-8"))
+    paragraph = by_id(root, f"p{number}").parent
+    links = [e for e in paragraph.iter() if e.tag == "a" and "edm-cite" in e.classes]
+    shared = [link for link in links if link.text(skip=("ours",)) in ("Syrian Arab News Agency", "Sputnik News")]
+    assert [" ".join(e.text(skip=("ours",)).split()) for e in shared] == ["Syrian Arab News Agency", "Sputnik News"]
+    assert len({e.attrs["id"] for e in links}) == len(links)
     for link in links:
         assert by_id(root, link.attrs["data-edm-preview"]) is not None
-    marks = [next(m for m in link.iter() if "edm-mark" in m.classes) for link in links]
-    assert [m.attrs["aria-label"] for m in marks] == [
-        "outlet of unknown ownership",
-        "outlet of unknown ownership",
-        "private outlet",
-        "private outlet",
-    ]
-    paragraph = next(e for e in root.iter() if e.tag == "p" and "Reported" in e.text())
-    assert paragraph.article_text() == PAGE.split("\n")[2]  # the words as written, commas outside the links
-    sources = parse((site / "sources" / "index.html").read_text(encoding="utf-8"))
+    marks = [next(m for m in link.iter() if "edm-mark" in m.classes) for link in shared]
+    assert [m.attrs["aria-label"] for m in marks] == ["outlet of unknown ownership", "outlet of unknown ownership"]
+    assert paragraph.article_text() == ARTICLE.paragraphs[number - 1]  # the words as written, commas outside the links
+    sources = parse((fixture_site / "sources" / "index.html").read_text(encoding="utf-8"))
     entry = by_id(sources, "syrian-arab-news-agency")
     assert entry is not None and entry.tag == "h2"
     assert "Ownership: not known (from the profile above)" in " ".join(sources.text().split())
@@ -211,15 +179,15 @@ def test_the_real_build_links_each_outlet_and_reports_an_unknown_one(tmp_path: P
     assert "? ownership not known" not in key.text()  # the letter is drawn by CSS, the words follow the mark
     assert "ownership not known" in key.text()
     rows = [" ".join(row.text().split()) for row in sources.iter() if row.tag == "tr"]
-    assert [row for row in rows if row.startswith("Ownership not known")] == ["Ownership not known 2 8%"]  # 2 of 25
+    total = cited(cited_on_site()).citations
+    assert [row for row in rows if row.startswith("Ownership not known")] == [
+        f"Ownership not known 2 {round(200 / total)}%"
+    ]
     assert any("edm-chart__row--unknown" in e.classes for e in sources.iter())
 
-    failing = _project(tmp_path / "bad", PAGE.replace("Sputnik News, February 6", "Moscow, February 6"))
-    with pytest.raises(BuildFailed) as failure:
-        build_site(failing, tmp_path / "bad-site")
-    assert re.search(
-        r'shared\.md:3: citation \(Syrian Arab News Agency, Moscow, February 6\): unknown outlet "Moscow": '
-        r"add it to hooks/data/outlets\.yml, or correct the name; the 2 outlets sharing the date February 6 are "
-        r"linked all together or not at all",
-        str(failure.value),
-    ), str(failure.value)
+    lines, failure = broken_build  # the fixture with "(Syrian Arab News Agency, Moscow, February 6)"
+    assert (
+        f"region.md:{lines['unknown outlet sharing a date']}: citation (Syrian Arab News Agency, Moscow, February 6): "
+        'unknown outlet "Moscow": add it to hooks/data/outlets.yml, or correct the name; the 2 outlets sharing '
+        "the date February 6 are linked all together or not at all"
+    ) in failure

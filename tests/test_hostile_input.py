@@ -1,28 +1,33 @@
 """Hostile and unusual input: no traceback from any of it, nothing injected into the page, no
 address that deceives. Each case was a crash, an injection or an accepted address before; each is
 now refused with its file (or page), its line and the fix, or written so that it stays text.
+
+On the fixture data and pages (``fixturesite``); what only a build shows, on the fixture edition.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
 import os
+import re
 from pathlib import Path
 
 import markdown
 import pytest
 
-from edm_site import frontmatter, paragraphs, registry, templates
+import fixturesite
+from edm_site import frontmatter, index, paragraphs, registry, templates
+from edm_site.citations import find_citations
 from edm_site.datafile import DataFileError, evidence_url
 from edm_site.events import load_events
 from edm_site.glossary import Abbreviation
 from edm_site.links import md_text
 from edm_site.reading import ALL_KEYS, PageSource, read_page, read_site
 from edm_site.registry import load_outlets
-from edm_site.sitedata import load_data
-from paths import DATA, ROOT
-from sitebuild import BuildFailed, build_site, copy_project
+from htmltext import parse
+from paths import TEMPLATES
+from sitebuild import BuildFailed, build_site
 from test_registry import GOOD_OUTLET
 
 BOMB = (
@@ -38,7 +43,7 @@ BOMB = (
 
 @pytest.fixture(scope="module")
 def data():
-    return load_data(DATA, ROOT / "includes" / "abbreviations.md", dt.date(2017, 5, 15))
+    return fixturesite.site_data()
 
 
 # --- Item 4: no traceback from any input -------------------------------------------------------
@@ -147,13 +152,13 @@ def test_front_matter_with_aliases_reads_as_mkdocs_reads_it() -> None:
     ],
 )
 def test_an_unreadable_file_in_docs_is_named_with_the_fix(
-    tmp_path: Path, root: Path, name: str, target: str, message: str
+    tmp_path: Path, fixture_project: Path, name: str, target: str, message: str
 ) -> None:
-    project = copy_project(root, tmp_path / "project")
+    project = fixturesite.copy_of(fixture_project, tmp_path / "project")
     link = project / "docs" / name
     link.parent.mkdir(exist_ok=True)
     os.symlink(target, link)
-    with pytest.raises(BuildFailed) as failure:
+    with pytest.raises(BuildFailed) as failure:  # before any page renders: a tenth of a whole build
         build_site(project, tmp_path / "site")
     assert message in str(failure.value)
     assert "remove" in str(failure.value) and "Traceback" not in str(failure.value)
@@ -176,18 +181,13 @@ def test_a_line_separator_in_a_page_does_not_move_the_paragraphs() -> None:
     assert paragraphs.paragraph_at(found, 6) == 1 and paragraphs.paragraph_at(found, 9) == 2
 
 
-def test_a_line_separator_in_a_page_gives_the_full_article_each_id_once(tmp_path: Path, root: Path) -> None:
-    import re
-
-    project = copy_project(root, tmp_path / "project")
-    path = project / "docs" / "diplomacy.md"
-    text = path.read_text(encoding="utf-8")
-    first = text.index("<!-- edm:para")
-    path.write_text(text[:first] + f"Ours{LS}too.\n\n" + text[first:], encoding="utf-8")
-    site = build_site(project, tmp_path / "site")
-    html = (site / "article" / "index.html").read_text(encoding="utf-8")
+def test_a_line_separator_in_a_page_gives_the_full_article_each_id_once(fixture_site: Path) -> None:
+    """The fixture's region.md has one in a note of ours above its paragraph."""
+    page = (fixturesite.SITE / "docs" / "region.md").read_text(encoding="utf-8")
+    assert page.index(LS) < page.index("<!-- edm:para")
+    html = (fixture_site / "article" / "index.html").read_text(encoding="utf-8")
     ids = re.findall(r'id="(p\d+)"', html)
-    assert sorted(ids) == [f"p{n}" for n in range(1, 7)]
+    assert sorted(ids) == [f"p{n}" for n in fixturesite.NUMBERS]
 
 
 # --- Item 5: escape or refuse every value that reaches HTML or Markdown ------------------------
@@ -197,19 +197,19 @@ def test_a_line_separator_in_a_page_gives_the_full_article_each_id_once(tmp_path
     ("front", "line", "shown"),
     [
         ("title: </title><script>alert(1)</script>\n", 2, "'<'"),
-        ("title: Syria\ndescription: '\"><script>alert(1)</script>'\n", 3, "'\"'"),
-        ("title: Syria &amp; Iraq\n", 2, "'&amp;'"),
+        ("title: Region\ndescription: '\"><script>alert(1)</script>'\n", 3, "'\"'"),
+        ("title: Region &amp; Sea\n", 2, "'&amp;'"),
         ("title: [a, list]\n", 2, "is not text"),
     ],
 )
 def test_markup_in_a_title_or_description_is_refused(data, front: str, line: int, shown: str) -> None:
-    read = read_page(PageSource("syria.md", None, f"---\n{front}---\n\n# Syria\n"), data)
-    assert any(p.startswith(f"syria.md:{line}: front matter ") and shown in p for p in read.problems), read.problems
+    read = read_page(PageSource("region.md", None, f"---\n{front}---\n\n# Region\n"), data)
+    assert any(p.startswith(f"region.md:{line}: front matter ") and shown in p for p in read.problems), read.problems
     assert read.unsafe_meta and set(read.unsafe_meta) <= {"title", "description"}
 
 
 def test_plain_titles_pass(data) -> None:
-    read = read_page(PageSource("syria.md", None, "---\ntitle: 'Syria & Iraq: a “deal”'\n---\n\n# Syria\n"), data)
+    read = read_page(PageSource("region.md", None, "---\ntitle: 'Region & Sea: a “deal”'\n---\n\n# Region\n"), data)
     assert read.problems == [] and read.unsafe_meta == ()
 
 
@@ -238,21 +238,40 @@ def test_block_syntax_at_the_start_of_a_data_value_stays_text(value: str, before
     assert html.count("<p>") == 2
 
 
-def test_a_profile_opening_with_block_syntax_stays_text_on_sources(tmp_path: Path, root: Path) -> None:
-    project = copy_project(root, tmp_path / "project")
-    path = project / "hooks" / "data" / "outlets.yml"
-    text = path.read_text(encoding="utf-8")
-    old = text[text.index("  profile: ") : text.index("\n", text.index("  profile: "))]
-    path.write_text(text.replace(old, "  profile: '!!! danger \"Hacked\"'", 1), encoding="utf-8")
-    site = build_site(project, tmp_path / "site")
-    html = (site / "sources" / "index.html").read_text(encoding="utf-8")
+def sources_page(tmp_path: Path, outlets: str) -> str:
+    """/sources/ as the hooks write it (sources.md.j2) for the outlets of ``outlets`` (a data file,
+    read as a build reads it), each cited once, rendered by Python-Markdown with the site's extensions."""
+    path = tmp_path / "outlets.yml"
+    path.write_text(outlets, encoding="utf-8")
+    loaded = dataclasses.replace(fixturesite.REGISTRY, outlets=load_outlets(path))
+    text = " ".join(f"({outlet.name}, May 10)" for outlet in loaded.outlets)
+    citations, problems = find_citations(text, loaded, fixturesite.PUBLISHED)
+    assert problems == []
+    site = index.SiteIndex(tuple(index.places_on_page("page.md", "Page", citations, [])))
+    markdown_text = (
+        templates.environment(TEMPLATES)
+        .get_template("sources.md.j2")
+        .render(
+            page="sources.md",
+            sources_page="sources.md",
+            edm_page="edm.md",
+            outlets=site.outlets(loaded),
+            lost=site.lost(),
+        )
+    )
+    return markdown.markdown(markdown_text, extensions=EXTENSIONS)
+
+
+def test_a_profile_opening_with_block_syntax_stays_text_on_sources(tmp_path: Path) -> None:
+    html = sources_page(tmp_path, GOOD_OUTLET.replace("profile: A daily.", "profile: '!!! danger \"Hacked\"'"))
     assert "admonition" not in html and 'danger "Hacked"' in html.replace("&quot;", '"')
+    assert "<h2" in html and "edm-outlet" in html  # the entry itself is written
 
 
 def test_a_pipe_in_an_abbreviation_keeps_the_glossary_table_whole() -> None:
-    env = templates.environment(ROOT / "hooks" / "templates")
+    env = templates.environment(TEMPLATES)
     rows = [(Abbreviation("A|B", "Alpha|Beta"), (1,))]
-    table = env.get_template("glossary.md.j2").render(rows=rows, homes={1: "syria.md"}, page="glossary.md")
+    table = env.get_template("glossary.md.j2").render(rows=rows, homes={1: "region.md"}, page="glossary.md")
     html = markdown.markdown(table, extensions=EXTENSIONS)
     row = html.split("<tbody>")[1]
     assert row.count("<td") == 3, html
@@ -284,23 +303,18 @@ def test_a_deceptive_address_is_refused_or_not_linked(tmp_path: Path, address: s
     assert "is not an https:// address" in str(error.value)
 
 
-def test_an_http_evidence_address_is_shown_not_linked(tmp_path: Path, root: Path) -> None:
-    project = copy_project(root, tmp_path / "project")
-    path = project / "hooks" / "data" / "outlets.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("  evidence: ")
-    old = text[start : text.index("\n", start)]
-    path.write_text(text.replace(old, "  evidence: http://ria.ru@evil.example/about", 1), encoding="utf-8")
-    site = build_site(project, tmp_path / "site")
-    html = (site / "sources" / "index.html").read_text(encoding="utf-8")
+def test_an_http_evidence_address_is_shown_not_linked(tmp_path: Path) -> None:
+    evidence = "  evidence: https://example.org/kommersant\n"
+    html = sources_page(tmp_path, GOOD_OUTLET.replace(evidence, "  evidence: http://ria.ru@evil.example/about\n"))
     assert "http://ria.ru@evil.example/about" in html
     assert 'href="http://ria.ru@evil.example/about"' not in html
+    assert [a for a in parse(html).iter() if a.tag == "a" and a.attrs.get("href") == "https://www.kommersant.ru/"]
 
 
 def test_the_reserved_anchors_are_read_from_the_templates_and_the_page() -> None:
-    taken = registry.template_anchors(ROOT / "hooks" / "templates")
+    taken = registry.template_anchors(TEMPLATES)
     assert {"key", "lost-outlets", "cite-this", "sources-on-this-page"} <= set(taken)
-    page = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
+    page = (fixturesite.SITE / "docs" / "sources.md").read_text(encoding="utf-8")
     assert {"profile", "per-outlet"} <= set(registry.page_anchors(frontmatter.read(page)[0]))
     assert registry.page_anchors("# Cited outlets\n\n## Notes *on* `them`\n") == {
         "cited-outlets": 1,
@@ -309,16 +323,12 @@ def test_the_reserved_anchors_are_read_from_the_templates_and_the_page() -> None
 
 
 @pytest.mark.parametrize("anchor", ["key", "profile", "per-outlet", "lost-outlets", "cite-this", "sources"])
-def test_an_outlet_id_may_not_take_an_anchor_of_the_sources_page(tmp_path: Path, data, anchor: str) -> None:
-    import dataclasses
-
+def test_an_outlet_id_may_not_take_an_anchor_of_the_sources_page(data, anchor: str) -> None:
     outlets = tuple(dataclasses.replace(o, id=anchor) if o.id == "kommersant" else o for o in data.registry.outlets)
     changed = dataclasses.replace(data, registry=dataclasses.replace(data.registry, outlets=outlets))
-    pages = [
-        PageSource(path.relative_to(ROOT / "docs").as_posix(), None, path.read_text(encoding="utf-8"))
-        for path in sorted((ROOT / "docs").glob("*.md"))
+    problems = [
+        p for p in read_site(fixturesite.page_sources(), changed, TEMPLATES).problems if "is also the anchor of" in p
     ]
-    problems = [p for p in read_site(pages, changed).problems if "is also the anchor of" in p]
     kommersant = next(o for o in data.registry.outlets if o.id == "kommersant")
     assert problems == [
         p for p in problems if p.startswith(f'{data.registry.outlets_path}:{kommersant.entry_line}: id "{anchor}"')

@@ -10,8 +10,8 @@ from edm_site.links import backlink_letters, md_link, md_text, relative
 @pytest.mark.parametrize(
     ("target", "page", "expected"),
     [
-        ("sources.md", "syria.md", "sources.md"),
-        ("sources.md", "themes/syria.md", "../sources.md"),
+        ("sources.md", "region.md", "sources.md"),
+        ("sources.md", "themes/region.md", "../sources.md"),
         ("edm/index.md", "a/b.md", "../edm/index.md"),
     ],
 )

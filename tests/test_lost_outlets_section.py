@@ -1,30 +1,27 @@
 """The section of /sources/ on citations whose outlet name was lost, and its entry in the key, are
-written only when the article has such a citation. On fixture data, with and without a lost name;
-and the real site, whose article has them (``(, May 11)``), keeps both.
+written only when the article has such a citation. On the fixture data, with and without a lost
+name; and the fixture edition's build, whose article has them (``(, May 11)``), keeps both.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from edm_site import index, profile, templates
 from edm_site.citations import find_citations
-from edm_site.registry import load_registry
+from fixturesite import PUBLISHED, REGISTRY
 from htmltext import by_id, parse
-from paths import ROOT
+from paths import TEMPLATES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "house-style"
-REGISTRY = load_registry(FIXTURES)
-ENV = templates.environment(ROOT / "hooks" / "templates")
+ENV = templates.environment(TEMPLATES)
 CONTEXT = {"page": "sources.md", "sources_page": "sources.md", "edm_page": "edm.md"}
 
 
 def rendered(markdown: str) -> tuple[str, str]:
     """The outlet index and the whole article's profile (with the key) of a page of ``markdown``."""
-    citations, problems = find_citations(markdown, REGISTRY, dt.date(2017, 5, 15))
+    citations, problems = find_citations(markdown, REGISTRY, PUBLISHED)
     assert problems == []
     site = index.SiteIndex(tuple(index.places_on_page("page.md", "Page", citations, [])))
     sources = ENV.get_template("sources.md.j2").render(outlets=site.outlets(REGISTRY), lost=site.lost(), **CONTEXT)
@@ -56,8 +53,8 @@ def test_the_lost_outlets_section_and_its_key_entry_only_with_a_lost_name(markdo
     assert "## Kommersant { #kommersant }" in sources  # the outlets are indexed either way
 
 
-def test_the_article_keeps_its_lost_outlets_section(built_site: Path) -> None:
-    sources = parse((built_site / "sources" / "index.html").read_text(encoding="utf-8"))
+def test_an_article_with_lost_names_keeps_its_lost_outlets_section(fixture_site: Path) -> None:
+    sources = parse((fixture_site / "sources" / "index.html").read_text(encoding="utf-8"))
     section = by_id(sources, "lost-outlets")
     assert section is not None and section.tag == "h2"
     assert any("edm-lost-sample" in e.classes for e in by_id(sources, "key").iter())

@@ -2,13 +2,12 @@
 ring, named in words wherever ownership is said (previews, endnotes, chronology, the outlet index,
 the key, the chart, the profile), and counted as unknown, never folded into another kind of owner.
 
-On fixture data (``tests/fixtures/house-style/``); the real build is in ``test_citation_shared_date``.
+On the fixture data (``tests/fixtures/data/``); the fixture edition's build is in ``test_citation_shared_date``.
 """
 
 from __future__ import annotations
 
 import colorsys
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,14 +17,12 @@ import pytest
 from edm_site import index, previews, profile, templates
 from edm_site.citations import find_citations
 from edm_site.links import affiliation_mark
-from edm_site.registry import AFFILIATIONS, load_outlets, load_registry, ownership
-from paths import ROOT
+from edm_site.registry import AFFILIATIONS, load_outlets, ownership
+from fixturesite import DATA, PUBLISHED, REGISTRY
+from paths import ASSETS, TEMPLATES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "house-style"
-REGISTRY = load_registry(FIXTURES)
-PUBLISHED = dt.date(2017, 5, 15)
-ENV = templates.environment(ROOT / "hooks" / "templates")
-CSS = (ROOT / "docs" / "assets" / "edm.css").read_text(encoding="utf-8")
+ENV = templates.environment(TEMPLATES)
+CSS = (ASSETS / "edm.css").read_text(encoding="utf-8")
 
 
 def places(markdown: str) -> tuple[index.Cited, ...]:
@@ -39,7 +36,7 @@ SHARED = "Text (Syrian Arab News Agency, February 6; Sputnik News, February 6) a
 
 def test_unknown_is_an_affiliation_of_its_own() -> None:
     assert AFFILIATIONS == ("state-owned", "private", "independent", "unknown")
-    outlets = {o.id: o.affiliation for o in load_outlets(FIXTURES / "outlets.yml")}
+    outlets = {o.id: o.affiliation for o in load_outlets(DATA / "outlets.yml")}
     assert outlets["sputnik-news"] == "unknown"
     assert (ownership("unknown"), ownership("private")) == ("ownership not known", "private")
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from edm_site import frontmatter, paragraphs
+from fixturesite import EDITION, NUMBERS
 from htmltext import by_id, parse
 
-PAGE = """# Syria
+PAGE = """# Region
 
 <!-- edm:para 3 -->
 Third paragraph,
@@ -45,20 +46,16 @@ def test_mark_paragraphs_keeps_the_line_count() -> None:
     assert "[¶3]\nThird" in marked and "<!-- edm:para 9 -->" in marked
 
 
-def test_pilcrows_link_both_ways(built_site: Path) -> None:
-    for page, number, href in [("syria", 3, "../article/#p3"), ("diplomacy", 6, "../article/#p6")]:
-        link = by_id(parse((built_site / page / "index.html").read_text(encoding="utf-8")), f"p{number}")
-        assert link is not None and link.attrs["href"] == href
-    article = parse((built_site / "article" / "index.html").read_text(encoding="utf-8"))
-    hrefs = [by_id(article, f"p{n}").attrs["href"] for n in range(1, 7)]
-    assert hrefs == [
-        "../diplomacy/#p1",
-        "../diplomacy/#p2",
-        "../syria/#p3",
-        "../ukraine/#p4",
-        "../north-korea/#p5",
-        "../diplomacy/#p6",
-    ]
+def test_pilcrows_link_both_ways(fixture_site: Path) -> None:
+    """On the fixture edition, whose first page holds ¶1 and ¶4: each ¶ on a themed page leads to the
+    full article, and each on the full article back to its page."""
+    homes = {n: theme.page.removesuffix(".md") for theme in EDITION.themes for n in theme.paragraphs}
+    assert homes == {1: "talks", 2: "region", 3: "security", 4: "talks"}
+    for number, page in homes.items():
+        link = by_id(parse((fixture_site / page / "index.html").read_text(encoding="utf-8")), f"p{number}")
+        assert link is not None and link.attrs["href"] == f"../article/#p{number}"
+    article = parse((fixture_site / "article" / "index.html").read_text(encoding="utf-8"))
+    assert [by_id(article, f"p{n}").attrs["href"] for n in NUMBERS] == [f"../{homes[n]}/#p{n}" for n in NUMBERS]
 
 
 THEMED = "---\ntitle: T\n---\n\n<!-- edm:para 1 -->\nOne.\n\n<!-- edm:para 2 -->\nTwo.\n"

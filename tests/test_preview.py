@@ -9,8 +9,9 @@ import jinja2
 import pytest
 
 from edm_site.bytecode import MemoryBytecodeCache
+from paths import ROOT
 
-HOOK = Path(__file__).parent.parent / "hooks" / "preview.py"
+HOOK = ROOT / "hooks" / "preview.py"
 
 
 def load_hook():
@@ -63,17 +64,17 @@ def test_cached_templates_are_recompiled_when_their_source_changes(
     assert compiled == ["one {{ x }}", "two {{ x }}"]
 
 
-PAGES = {"index.md": "", "syria.md": "syria/", "sources.md": "sources/", "notes/syria.md": "notes/syria/"}
+PAGES = {"index.md": "", "region.md": "region/", "sources.md": "sources/", "notes/region.md": "notes/region/"}
 
 
 @pytest.mark.parametrize(
     ("message", "pages"),
     [
-        ('syria.md:11: citation (Komersant, May 6): unknown outlet "Komersant"', ("syria/",)),
+        ('region.md:11: citation (Komersant, May 6): unknown outlet "Komersant"', ("region/",)),
         ("Doc file 'sources.md' contains a link 'x.md', but the target is not found", ("sources/",)),
-        ("notes/syria.md:3: a problem", ("notes/syria/",)),  # not syria.md: the name is part of a path
+        ("notes/region.md:3: a problem", ("notes/region/",)),  # not region.md: the name is part of a path
         ("/tmp/project/hooks/data/outlets.yml:12: entry 1: affiliation", ()),  # the whole site
-        ("index.md:1: and syria.md:2", ("", "syria/")),
+        ("index.md:1: and region.md:2", ("", "region/")),
     ],
 )
 def test_a_problem_is_shown_on_the_pages_it_names(message: str, pages: tuple[str, ...]) -> None:

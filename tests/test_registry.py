@@ -1,4 +1,7 @@
-"""The data files: loaded into frozen dataclasses, and every malformed entry stops with file, line and fix."""
+"""The data files: loaded into dataclasses, and every malformed entry stops with file, line and fix.
+
+On the fixture data (``tests/fixtures/data/``) and on entries written here, never on the edition's own.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,7 @@ from edm_site.datafile import evidence_url
 from edm_site.events import load_events
 from edm_site.people import load_people
 from edm_site.registry import DataFileError, load_edm_articles, load_outlets, load_registry
-
-DATA = Path(__file__).parent.parent / "hooks" / "data"
+from fixturesite import DATA
 
 GOOD_OUTLET = """\
 - id: kommersant
@@ -35,17 +37,12 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_real_data_loads() -> None:
+def test_the_fixture_data_loads() -> None:
     registry = load_registry(DATA)
-    assert {o.id for o in registry.outlets} >= {"ria-novosti", "rbc", "kommersant"}
-    assert registry.this_article.issue.value == 65
+    assert {o.id for o in registry.outlets} >= {"ria-novosti", "rbc", "kommersant", "sputnik-news"}
+    assert (registry.this_article.volume.value, registry.this_article.issue.value) == (99, 1)
     assert registry.outlet_named("Moskovsky Komsomolets").affiliation == "private"
-
-
-def test_entries_are_frozen() -> None:
-    outlet = load_registry(DATA).outlets[0]
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        outlet.name = "Pravda"  # type: ignore[misc]
+    assert registry.outlet_named("Sputnik News").affiliation == "unknown"
 
 
 def test_aliases_resolve(tmp_path: Path) -> None:
@@ -110,8 +107,8 @@ EDM_THIS = """\
   this: true
   published: {value: 2017-05-15, status: inferred, evidence: https://example.org/a}
   publisher: {value: The Jamestown Foundation, status: verified, evidence: https://example.org/b}
-  volume: {value: 14, status: verified, evidence: https://example.org/c}
-  issue: {value: 65, status: verified, evidence: https://example.org/c}
+  volume: {value: 99, status: verified, evidence: https://example.org/c}
+  issue: {value: 1, status: verified, evidence: https://example.org/c}
   title: {value: Title, status: verified, evidence: https://example.org/d}
   author: {value: null, status: unknown}
   address: {value: null, status: unknown}
@@ -214,8 +211,8 @@ def test_a_profile_written_over_lines_is_folded(tmp_path: Path) -> None:
     assert load_outlets(write(tmp_path, text))[0].profile == "A daily of note."
 
 
-EVENT = "- date: 2017-05-09\n  what: Interception.\n  quote: on May 9\n  paragraph: 4\n"
-PERSON = "- id: rex-tillerson\n  name: Rex Tillerson\n  forms: [Rex Tillerson]\n  role: {quote: US Secretary of State Rex Tillerson, paragraph: 2}\n"
+EVENT = "- date: 2017-05-09\n  what: A boat is shadowed.\n  quote: on May 9\n  paragraph: 4\n"
+PERSON = "- id: ivan-petrov\n  name: Ivan Petrov\n  forms: [Ivan Petrov]\n  role: {quote: Foreign Minister Ivan Petrov, paragraph: 2}\n"
 
 
 @pytest.mark.parametrize(
@@ -236,12 +233,12 @@ PERSON = "- id: rex-tillerson\n  name: Rex Tillerson\n  forms: [Rex Tillerson]\n
         ("events.yml", EVENT + "  wat: x\n", 'unknown field "wat": did you mean "what"?'),
         (
             "people.yml",
-            PERSON.replace("id: rex-tillerson", "id: 'rex\"><img src=x>'"),
+            PERSON.replace("id: ivan-petrov", "id: 'ivan\"><img src=x>'"),
             "must be lower-case letters, digits and hyphens",
         ),
         (
             "people.yml",
-            PERSON.replace("{quote: US Secretary of State Rex Tillerson, paragraph: 2}", "{ours: }"),
+            PERSON.replace("{quote: Foreign Minister Ivan Petrov, paragraph: 2}", "{ours: }"),
             'field "ours" is missing or not text',
         ),
         (
@@ -259,9 +256,19 @@ def test_events_and_people_are_checked(tmp_path: Path, name: str, text: str, mes
     assert message in str(error.value)
 
 
-def test_event_spans_are_written_out() -> None:
-    events = load_events(DATA / "events.yml")
-    assert [e.when for e in events] == ["December 2016", "9 May 2017", "10 May 2017", "14–15 May 2017", "July 2017"]
+EVENTS = """\
+- {date: 2016-12, what: A month., quote: in December 2016, paragraph: 1}
+- {date: 2017-05-09, what: A day., quote: on May 9, paragraph: 1}
+- {date: 2017-05-14, end: 2017-05-15, what: Two days of a month., quote: on May 14–15, paragraph: 1}
+- {date: 2017-07, what: A month to come., quote: in July, paragraph: 1}
+"""
+
+
+def test_event_spans_are_written_out(tmp_path: Path) -> None:
+    path = tmp_path / "events.yml"
+    path.write_text(EVENTS, encoding="utf-8")
+    events = load_events(path)
+    assert [e.when for e in events] == ["December 2016", "9 May 2017", "14–15 May 2017", "July 2017"]
     span = dataclasses.replace(events[1], end=dt.date(2018, 1, 2))
     assert span.when == "9 May 2017 – 2 January 2018"
 
