@@ -2,14 +2,14 @@
 with its page and line.
 
 A corpus of pages (``tests/fixtures/unlinked/``) where markdown-it-py and Python-Markdown read
-differently is built with the real site; the rendered pages are read back here with a checker
-of their own (not the hook's), and every bracket a reader sees unlinked must be named by a
-warning ``page:line`` whose line holds it. Then random Markdown goes through the same build.
+differently is built with the fixture edition (``conftest.added_pages``); the rendered pages are
+read back here with a checker of their own (not the hook's), and every bracket a reader sees
+unlinked must be named by a warning ``page:line`` whose line holds it. Then random Markdown goes
+through the same build: many pages to a build, and few builds.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -19,29 +19,23 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+import fixturesite
 import htmltext
 from edm_site import grammar, safety
-from edm_site.registry import load_registry
-from paths import DATA, ROOT
-from sitebuild import BuildFailed, build_site, changed_project, copy_project
+from fixturesite import REGISTRY
+from paths import ROOT
+from sitebuild import BuildFailed, build_site
 
-CORPUS = Path(__file__).parent / "fixtures" / "unlinked"
-REGISTRY = load_registry(DATA)
-PUBLISHED = dt.date(2017, 5, 15)
 NAMES = tuple(name for outlet in REGISTRY.outlets for name in outlet.names)
 _NOT_READ = {"edm-previews", "edm-endnotes", "edm-page-sources"}  # ours: cards, notes, the list of sources
 _LINKS = {"edm-cite", "edm-xref", "edm-lost"}
 _CODE = {"code", "pre", "kbd", "samp", "script", "style"}
 
 
-def build_with(pages: dict[str, str], target: Path) -> tuple[Path, list[str]]:
-    """The site with ``pages`` added to docs/ (and to the navigation), built; its warnings."""
-    project = copy_project(ROOT, target / "project")
-    for name, text in pages.items():
-        (project / "docs" / name).write_text(text, encoding="utf-8")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    added = "".join(f"  - {name}\n" for name in pages)
-    (project / "mkdocs.yml").write_text(config.replace("\nvalidation:", f"{added}\nvalidation:", 1), encoding="utf-8")
+def build_with(fixture_project: Path, pages: dict[str, str], target: Path) -> tuple[Path, list[str]]:
+    """The fixture edition with ``pages`` added to docs/ (and to the navigation), built; its warnings."""
+    project = fixturesite.copy_of(fixture_project, target / "project")
+    fixturesite.add_pages(project, pages)
     site = target / "site"
     try:
         build_site(project, site)
@@ -114,10 +108,10 @@ def unaccounted(site: Path, pages: dict[str, str], warnings: list[str]) -> list[
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], list[str]]:
-    pages = {path.name: path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.md"))}
-    site, warnings = build_with(pages, tmp_path_factory.mktemp("corpus"))
-    return site, pages, warnings
+def corpus(added_pages) -> tuple[Path, dict[str, str], list[str]]:
+    """The corpus as built (with a page of the scale test beside it, which has no problem)."""
+    site, pages, warnings = added_pages
+    return site, {name: text for name, text in pages.items() if name != fixturesite.MANY}, warnings
 
 
 def test_every_visible_citation_of_the_corpus_is_linked_or_reported(corpus) -> None:
@@ -154,8 +148,8 @@ def test_each_case_of_the_corpus_is_named_on_its_line(corpus, page: str, line: i
 @pytest.mark.parametrize(
     ("page", "words"),
     [
-        ("lists.md", "continued at six"),  # 6 spaces under "- ": CommonMark's code, Python-Markdown's text
-        ("lists.md", "continued at seven"),  # 7 under "1. "
+        ("lists.md", "continued at 6 spaces"),  # under "- ": CommonMark's code, Python-Markdown's text
+        ("lists.md", "continued at 7 spaces"),  # under "1. "
         ("lists.md", "1) a list CommonMark starts with a bracket"),  # "1)" is no list to Python-Markdown
         ("titles.md", "Per Kommersant"),  # an admonition's title is rendered as Markdown
         ("titles.md", "Details title"),  # so is a details' title
@@ -193,8 +187,9 @@ def test_prose_the_two_parsers_agree_on_is_linked_and_not_reported(corpus) -> No
 
 
 def test_no_message_names_a_path_of_this_machine(corpus) -> None:
-    _, _, warnings = corpus
-    assert not [w for w in warnings if str(ROOT) in w]
+    site, _, warnings = corpus
+    assert warnings
+    assert not [w for w in warnings if str(ROOT) in w or str(site.parent) in w]
 
 
 @pytest.mark.parametrize(
@@ -228,7 +223,7 @@ def test_a_leak_is_found_through_the_tags_it_holds() -> None:
     assert "[Kommersant](sources.md#kommersant){ #cite-4 … }" in finding.message
 
 
-# Random Markdown through the real build: pages of fragments, several pages a build, few builds.
+# Random Markdown through the real build: pages of fragments, many pages a build, few builds.
 FRAGMENTS = [
     "(", ")", ",", ";", " ", "\n", "\n\n", "    ", "      ", "`", "```\n", "> ", "- ", "1. ", "1) ", "100. ",
     "| a | b |\n|---|---|\n| ", " | ", "[", "]", "](https://x.org/)", "<div>", "</div>\n", "<div markdown>\n",
@@ -238,25 +233,6 @@ FRAGMENTS = [
     "(See EDM, May 4)", "<details markdown>\n<summary>S (RBC, May 5)</summary>\n\nX\n</details>\n", "word ",
 ]  # fmt: skip
 page_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(lambda parts: "# Random\n\n" + "".join(parts))
-
-
-# Each example is a whole build (about 1.5 s): a few, and no shrinking, which would take minutes.
-@settings(
-    max_examples=8,
-    deadline=None,
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(st.lists(page_text, min_size=6, max_size=6))
-def test_random_markdown_through_the_real_build(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
-    target = tmp_path_factory.mktemp("random")
-    pages = {f"random-{index}.md": text for index, text in enumerate(texts)}
-    site, warnings = build_with(pages, target)  # a traceback fails the test here
-    try:
-        assert not [w for w in warnings if "Traceback" in w or "Error" in w.split(":")[0]]
-        assert unaccounted(site, pages, warnings) == []
-    finally:
-        shutil.rmtree(target, ignore_errors=True)
 
 
 def rendered_text(page_html: str) -> str:
@@ -281,21 +257,30 @@ SAFE_FRAGMENTS = [f for f in FRAGMENTS if "<" not in f]  # balanced raw HTML is 
 prose_text = st.lists(st.sampled_from(SAFE_FRAGMENTS), max_size=40).map(lambda parts: "# Random\n\n" + "".join(parts))
 
 
+# Each example is a whole build (about a second, most of it the same whatever the pages): so two
+# examples of 36 pages each, and no shrinking, which would take minutes. Of each build's pages, 24
+# are of any fragment, whose every visible citation must be linked or reported; 12 are of prose
+# (no raw HTML), whose words must read as Python-Markdown alone renders them.
 @settings(
-    max_examples=4,
+    max_examples=2,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(st.lists(prose_text, min_size=6, max_size=6))
-def test_random_markdown_keeps_its_words(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
-    """The article's words outside citations are unchanged: a built page reads as Python-Markdown
-    alone renders it, but for the links (whose words stay) and what is ours."""
-    target = tmp_path_factory.mktemp("words")
-    pages = {f"words-{index}.md": text for index, text in enumerate(texts)}
-    site, warnings = build_with(pages, target)
+@given(st.lists(page_text, min_size=24, max_size=24), st.lists(prose_text, min_size=12, max_size=12))
+def test_random_markdown_through_the_real_build(
+    fixture_project: Path, tmp_path_factory: pytest.TempPathFactory, texts: list[str], prose: list[str]
+) -> None:
+    target = tmp_path_factory.mktemp("random")
+    pages = {f"random-{index}.md": text for index, text in enumerate(texts)}
+    words = {f"words-{index}.md": text for index, text in enumerate(prose)}
+    site, warnings = build_with(fixture_project, pages | words, target)  # a traceback fails the test here
     try:
-        for name, text in pages.items():
+        assert not [w for w in warnings if "Traceback" in w or "Error" in w.split(":")[0]]
+        assert unaccounted(site, pages | words, warnings) == []
+        # The article's words outside citations are unchanged: a page reads as Python-Markdown alone
+        # renders it, but for the links (whose words stay) and what is ours.
+        for name, text in words.items():
             if any(name in w for w in warnings):
                 continue  # a page with a problem is not published: the build stops
             page_html = (site / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
@@ -304,12 +289,10 @@ def test_random_markdown_keeps_its_words(tmp_path_factory: pytest.TempPathFactor
         shutil.rmtree(target, ignore_errors=True)
 
 
-def test_a_problem_the_reading_reported_is_not_reported_again_on_the_full_article(tmp_path: Path) -> None:
-    project, line = changed_project(
-        ROOT, tmp_path / "project", "docs/syria.md", "(Kommersant, May 6)", "(Komersant, May 6)"
-    )
-    with pytest.raises(BuildFailed) as failed:
-        build_site(project, tmp_path / "site")
-    warnings = [w for w in str(failed.value).split("\n") if "Komersant" in w]
-    assert warnings == [w for w in warnings if w.startswith(f"syria.md:{line}: ")]
+def test_a_problem_the_reading_reported_is_not_reported_again_on_the_full_article(broken_build) -> None:
+    """The fixture edition with "(Komersant, May 10)" in a paragraph of talks.md, which the full
+    article holds too: one warning, on the page where it is written."""
+    lines, failure = broken_build
+    warnings = [w for w in failure.split("\n") if "Komersant" in w]
+    assert warnings == [w for w in warnings if w.startswith(f"talks.md:{lines['unknown outlet']}: ")]
     assert len(warnings) == 1
