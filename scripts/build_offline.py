@@ -14,7 +14,7 @@ Material's documentation asks for offline use: it fetches pages, which ``file://
 on under ``file://`` it stops Material from setting up the page's content, tooltips included. The
 site uses no web fonts (``theme.font: false``).
 
-Every page carries the site's Content-Security-Policy (``hooks/csp.py``), which holds under
+Every page carries the site's Content-Security-Policy (``hooks/edm_steps/policy.py``), which holds under
 ``file://`` as it does on a server (Chromium lets ``'self'`` match the edition's own files) but for
 one script: the shim writes an inline script into the iframe it runs the worker in, and that iframe
 takes the page's policy. Its text names the worker's address, so each page's policy gets the hash of

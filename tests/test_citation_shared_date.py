@@ -15,7 +15,7 @@ import markdown as python_markdown
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from edm_site import grammar, index, previews, profile, safety, templates
+from edm_site import grammar, index, previews, safety, sourcing, templates
 from edm_site.citations import Citation, find_citations, rewrite
 from edm_site.links import md_link
 from fixturesite import ARTICLE, PUBLISHED, REGISTRY, cited, cited_on_site
@@ -109,13 +109,13 @@ def test_each_outlet_is_indexed_counted_and_previewed_on_its_own() -> None:
     assert groups == {"kommersant": 1, "rbc": 1, "syrian-arab-news-agency": 1, "sputnik-news": 1}
     assert [c.id for c in citations] == ["cite-1", "cite-2", "cite-3", "cite-4"]
     assert len({previews.card_id(c) for c in citations}) == 4
-    counted = profile.profile(site.places)
+    counted = sourcing.profile(site.places)
     assert (counted.citations, counted.outlets) == (4, 4)
     shares = {share.category: share.count for share in counted.shares}
     assert shares == {"state-owned": 0, "private": 2, "independent": 0, "unknown": 2, "outlet lost": 0}
     days = {
         day.date: [places[0].citation.outlet.id for places in day.sources]
-        for day in profile.chronology(site.places, ())
+        for day in sourcing.chronology(site.places, ())
     }
     assert days == {
         dt.date(2017, 2, 6): ["syrian-arab-news-agency", "sputnik-news"],

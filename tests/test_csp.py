@@ -1,4 +1,4 @@
-"""The Content-Security-Policy of every page (``edm_site.csp``, ``hooks/csp.py``): each inline script a
+"""The Content-Security-Policy of every page (``edm_site.csp``, ``hooks/edm_steps/policy.py``): each inline script a
 page runs allowed by its hash and nothing else inline, the policy first in the head, the same page
 from a second pass, and what the policy would refuse reported by the build."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from edm_site import index, profile, templates
+from edm_site import index, sourcing, templates
 from edm_site.citations import find_citations
 from fixturesite import PUBLISHED, REGISTRY
 from htmltext import by_id, parse
@@ -26,9 +26,9 @@ def rendered(markdown: str) -> tuple[str, str]:
     site = index.SiteIndex(tuple(index.places_on_page("page.md", "Page", citations, [])))
     sources = ENV.get_template("sources.md.j2").render(outlets=site.outlets(REGISTRY), lost=site.lost(), **CONTEXT)
     key = ENV.get_template("profile.md.j2").render(
-        profile=profile.profile(site.places),
+        profile=sourcing.profile(site.places),
         whole_site=True,
-        marks=profile.marks(site.places),
+        marks=sourcing.marks(site.places),
         lost=site.lost().count,
         **CONTEXT,
     )

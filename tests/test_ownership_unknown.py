@@ -14,7 +14,7 @@ from pathlib import Path
 import material
 import pytest
 
-from edm_site import index, previews, profile, templates
+from edm_site import index, previews, sourcing, templates
 from edm_site.citations import find_citations
 from edm_site.links import affiliation_mark
 from edm_site.registry import AFFILIATIONS, load_outlets, ownership
@@ -52,7 +52,7 @@ def test_the_marker_is_named_in_words(affiliation: str, name: str) -> None:
 
 
 def test_unknown_is_counted_as_unknown_and_shown_only_where_cited() -> None:
-    counted = profile.profile(places(SHARED))
+    counted = sourcing.profile(places(SHARED))
     assert {s.category: s.count for s in counted.shares} == {
         "state-owned": 0,
         "private": 1,
@@ -60,15 +60,15 @@ def test_unknown_is_counted_as_unknown_and_shown_only_where_cited() -> None:
         "unknown": 2,
         "outlet lost": 1,
     }
-    assert [s.category for s in profile.profile(places("(Kommersant, May 12)")).shares] == [
+    assert [s.category for s in sourcing.profile(places("(Kommersant, May 12)")).shares] == [
         "state-owned",
         "private",
         "independent",
         "outlet lost",
     ]
-    assert profile.marks(places(SHARED)) == AFFILIATIONS
-    assert profile.marks(places("(Kommersant, May 12)")) == ("state-owned", "private", "independent")
-    rows = {row.key: row.category for row in profile.per_outlet(places(SHARED))}
+    assert sourcing.marks(places(SHARED)) == AFFILIATIONS
+    assert sourcing.marks(places("(Kommersant, May 12)")) == ("state-owned", "private", "independent")
+    rows = {row.key: row.category for row in sourcing.per_outlet(places(SHARED))}
     assert rows == {
         "syrian-arab-news-agency": "unknown",
         "sputnik-news": "unknown",
@@ -83,19 +83,19 @@ def test_every_apparatus_says_it_in_words() -> None:
     site = index.SiteIndex(cited)
     page = "sources.md"
     context = {"page": page, "sources_page": "sources.md", "edm_page": "edm.md"}
-    whole = profile.profile(cited)
+    whole = sourcing.profile(cited)
     rendered = {
         "profile": ENV.get_template("profile.md.j2").render(
-            profile=whole, whole_site=True, marks=profile.marks(cited), lost=1, **context
+            profile=whole, whole_site=True, marks=sourcing.marks(cited), lost=1, **context
         ),
-        "chart": ENV.get_template("chart.md.j2").render(rows=profile.per_outlet(cited), total=whole, **context),
+        "chart": ENV.get_template("chart.md.j2").render(rows=sourcing.per_outlet(cited), total=whole, **context),
         "sources": ENV.get_template("sources.md.j2").render(
             outlets=site.outlets(REGISTRY), lost=site.lost(), **context
         ),
         "endnotes": ENV.get_template("endnotes.md.j2").render(citations=citations),
         "previews": ENV.get_template("previews.md.j2").render(cards=previews.cards(citations, {}), **context),
         "chronology": ENV.get_template("chronology.md.j2").render(
-            days=profile.chronology(cited, ()), homes={}, **context
+            days=sourcing.chronology(cited, ()), homes={}, **context
         ),
     }
     assert f"| {affiliation_mark('unknown')} Ownership not known | 2 | 50% |" in rendered["profile"]

@@ -11,7 +11,7 @@ import pytest
 from edm_site.bytecode import MemoryBytecodeCache
 from paths import ROOT
 
-HOOK = ROOT / "hooks" / "preview.py"
+HOOK = ROOT / "hooks" / "edm_steps" / "serving.py"
 
 
 def load_hook():

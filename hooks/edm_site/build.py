@@ -1,7 +1,7 @@
 """What the hooks of one build share: the data, the templates and the reading of the site.
 
 ``mkdocs serve`` keeps hook modules imported between rebuilds, so nothing here may outlive a
-build: the first hook begins a new ``Build`` at every ``on_config``, and the others ask for the
+build: the first step begins a new ``Build`` at every ``on_config``, and the others ask for the
 current one.
 """
 
@@ -40,7 +40,7 @@ def begin(build: Build) -> None:
 
 def current() -> Build:
     if _current is None:
-        raise RuntimeError("no build has begun: hooks/site.py must be the first hook in mkdocs.yml")
+        raise RuntimeError("no build has begun: hooks/edm.py runs edm_steps.load first, in on_config")
     return _current
 
 

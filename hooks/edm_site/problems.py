@@ -1,7 +1,7 @@
 """The build's problems as the preview shows them in the browser: each message, and the pages it is about.
 
 Under ``mkdocs serve`` a build with problems still completes (``make serve`` is not strict), and
-``hooks/preview.py`` writes what was logged into the served site for ``hooks/serve/edm-problems.js``
+``hooks/edm_steps/serving.py`` writes what was logged into the served site for ``hooks/serve/edm-problems.js``
 to show on the pages concerned. ``make build`` and CI stay strict: there the same messages stop
 the build.
 """

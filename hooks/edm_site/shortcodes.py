@@ -16,9 +16,9 @@ from . import blocks, prose
 
 _SHORTCODE = re.compile(r"<!--[ \t]*edm:([a-z-]+)[ \t]*-->")
 _LOOKS_LIKE_ONE = re.compile(r"<!--[ \t]*edm:")
-_PARA_MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+\d+[ \t]*-->")  # hooks/paragraphs.py's, read there
+_PARA_MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+\d+[ \t]*-->")  # hooks/edm_steps/numbering.py's, read there
 
-# Every shortcode some hook owns: hooks/citations.py, edition.py, people.py, glossary.py, paragraphs.py.
+# Every shortcode some hook owns: hooks/edm_steps/linking.py, edition.py, people.py, glossary.py, paragraphs.py.
 KNOWN = frozenset(
     {"sources", "edm-articles", "profile", "chart", "chronology", "byline", "facts", "people", "glossary", "article"}
 )

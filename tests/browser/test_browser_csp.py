@@ -1,4 +1,4 @@
-"""The Content-Security-Policy at work (``hooks/csp.py``): a script or style the page was not built
+"""The Content-Security-Policy at work (``hooks/edm_steps/policy.py``): a script or style the page was not built
 with, or a request to another host, is refused, and the watch on every page reports it; the site's own pages, light and dark, with
 instant navigation, the search and the previews, run without a single violation."""
 

@@ -2,7 +2,7 @@
 and abbreviations marked at their first use on a page only.
 
 Owns ``<!-- edm:glossary -->``: each abbreviation of ``includes/abbreviations.md`` (loaded by
-``hooks/site.py``), what it stands for, and the paragraphs of the article that use it. The rule of
+``hooks/edm_steps/load.py``), what it stands for, and the paragraphs of the article that use it. The rule of
 one mark a page is ``edm_site.abbreviations``, added to Python-Markdown here.
 """
 

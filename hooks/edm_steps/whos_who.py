@@ -3,7 +3,7 @@
 Owns ``<!-- edm:people -->``: every person the article names, with the role it gives them as of
 the article's month (its own words where it gives one, else ours, marked as ours) and links to every
 paragraph that names them. Problems in the data (a person never named, a name form that matches
-nothing, a role quote not in its paragraph) are reported by ``hooks/site.py`` when it reads the
+nothing, a role quote not in its paragraph) are reported by ``hooks/edm_steps/load.py`` when it reads the
 site. The work is in ``edm_site.people``.
 """
 

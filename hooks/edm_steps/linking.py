@@ -13,7 +13,7 @@ page" list. Shortcodes owned here, each an HTML comment alone on a line: ``<!-- 
 sourcing profile of its page, or of the whole article on an index page), ``<!-- edm:chart -->``
 (citations per outlet) and ``<!-- edm:chronology -->`` (what was reported when).
 
-Pages were read, and problems reported, by ``hooks/site.py``; the grammar and the rewriting are
+Pages were read, and problems reported, by ``hooks/edm_steps/load.py``; the grammar and the rewriting are
 pure functions in ``edm_site``. This module only routes. Every page's links and apparatus are
 written in ``on_nav``, right after that reading: writing them all at once, while what was read is
 fresh, takes about half the time of writing each between MkDocs' renderings of pages (``make
@@ -31,7 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edm_site import build, paragraphs, previews, profile, shortcodes
+from edm_site import build, paragraphs, previews, shortcodes, sourcing
 from edm_site import citations as found
 from edm_site.links import affiliation_mark, md_link, relative
 from edm_site.reading import PageSource, read_page
@@ -120,16 +120,16 @@ def _handlers(src_uri: str) -> dict:
         "profile": lambda: _render(
             "profile.md.j2",
             src_uri,
-            profile=profile.profile((site if src_uri in INDEX_PAGES else site.page(src_uri)).places),
+            profile=sourcing.profile((site if src_uri in INDEX_PAGES else site.page(src_uri)).places),
             whole_site=src_uri in INDEX_PAGES,
-            marks=profile.marks(site.places),
+            marks=sourcing.marks(site.places),
             lost=site.lost().count,
         ),
         "chart": lambda: _render(
-            "chart.md.j2", src_uri, rows=profile.per_outlet(site.places), total=profile.profile(site.places)
+            "chart.md.j2", src_uri, rows=sourcing.per_outlet(site.places), total=sourcing.profile(site.places)
         ),
         "chronology": lambda: _render(
-            "chronology.md.j2", src_uri, days=profile.chronology(site.places, data.events), homes=reading.article.pages
+            "chronology.md.j2", src_uri, days=sourcing.chronology(site.places, data.events), homes=reading.article.pages
         ),
     }
 

@@ -32,8 +32,14 @@ from edm_site.work_left import work_left
 
 log = logging.getLogger("mkdocs.plugins.edm.site")
 
-DATA = Path(__file__).parent / "data"
-TEMPLATES = Path(__file__).parent / "templates"
+
+def data_folder(config: MkDocsConfig) -> Path:
+    """The project's data, beside its mkdocs.yml: the project's own, whichever copy of this code runs."""
+    return Path(config.config_file_path).parent / "hooks" / "data"
+
+
+def templates_folder(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "hooks" / "templates"
 
 
 def glossary_file(config: MkDocsConfig) -> Path:
@@ -44,12 +50,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         edition = load_edition(root)
-        data = load_data(DATA, glossary_file(config), edition.published)
+        data = load_data(data_folder(config), glossary_file(config), edition.published)
     except DataFileError as error:
         raise PluginError(str(error)) from None
-    build.begin(build.Build(data, templates.environment(TEMPLATES), edition))
+    build.begin(build.Build(data, templates.environment(templates_folder(config)), edition))
     config.nav = with_themes(config.nav, edition)
-    config.watch.extend([str(DATA), str(TEMPLATES), str(glossary_file(config).parent), str(edition.path)])
+    watched = (data_folder(config), templates_folder(config), glossary_file(config).parent, edition.path)
+    config.watch.extend(str(path) for path in watched)
     return config
 
 
@@ -115,7 +122,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_post_build(*, config: MkDocsConfig) -> None:
     # Work left is news, not a fault: the build passes, so an editor can preview a new edition at once.
     root = Path(config.config_file_path).parent
-    left = work_left(root, Path(config.docs_dir), DATA, glossary_file(config))
+    left = work_left(root, Path(config.docs_dir), data_folder(config), glossary_file(config))
     for item in left:
         log.info(f"work left: {item}")
     if left:

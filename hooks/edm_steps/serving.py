@@ -34,7 +34,7 @@ from edm_site import problems
 from edm_site.bytecode import BYTECODE
 
 POLL_SECONDS = 0.1
-HOOKS = Path(__file__).parent
+HOOKS = Path(__file__).parent.parent
 SERVE_ASSETS = HOOKS / "serve"  # the problem list's script and style: served, never published
 FOLDER = "_edm"  # where they go in the served site, with problems.json
 
