@@ -55,8 +55,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    nav = load.on_nav(nav, config=config, files=files)
-    return linking.on_nav(nav, config=config, files=files)
+    return load.on_nav(nav, config=config, files=files)
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:

@@ -7,7 +7,7 @@ current one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jinja2
 
@@ -22,9 +22,6 @@ class Build:
     templates: jinja2.Environment
     edition: Edition
     reading: Reading | None = None  # set once every page has been read (on_nav)
-    # page -> (its Markdown as read, with its citations linked, what is appended to it): written
-    # for every page at once, while the reading is fresh, and taken by the page as it renders
-    linked: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def render(self, template: str, **context: object) -> str:
         return self.templates.get_template(template).render(**context)

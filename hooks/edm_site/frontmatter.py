@@ -1,9 +1,5 @@
-"""A page's front matter, read as MkDocs reads it, only faster.
-
-MkDocs (``mkdocs.utils.meta.get_data``) parses YAML front matter with PyYAML's pure-Python
-loader; the hooks read every page before MkDocs does, so they use libyaml's loader where PyYAML
-has it, and otherwise hand the page to MkDocs' own function. The result is the same: the Markdown
-MkDocs will render (on which line numbers and cached readings depend) and the metadata.
+"""A page's front matter, read by MkDocs' own function (``mkdocs.utils.meta.get_data``), so the
+hooks see the Markdown MkDocs will render (on which line numbers depend) and the same metadata.
 
 Front matter is refused, with its line, where it would harm the build or the reader: aliases and
 deep nesting (``datafile.hostile``: a few hundred bytes of aliases expand to gigabytes), and a
@@ -21,26 +17,14 @@ from mkdocs.utils import meta
 
 from .datafile import hostile, shown
 
-_LOADER = getattr(yaml, "CSafeLoader", None)
-
 
 def read(source: str) -> tuple[str, dict[str, Any], int]:
     """The Markdown after the front matter, the front matter, and how many lines it took."""
-    match = meta.YAML_RE.match(source) if _LOADER is not None else None
-    if match is not None and hostile(match.group(1), _LOADER) is not None:
+    match = meta.YAML_RE.match(source)
+    if match is not None and hostile(match.group(1)) is not None:
         markdown = meta.get_data(source)[0]  # what MkDocs renders; the reading reports the refusal
         return markdown, {}, _offset(source, markdown)
-    if match is None:
-        markdown, data = meta.get_data(source)
-    else:
-        try:
-            data = yaml.load(match.group(1), _LOADER)
-        except Exception:  # MkDocs too shows front matter it cannot read as text
-            data = None
-        if isinstance(data, dict):
-            markdown = source[match.end() :].lstrip("\n")
-        else:
-            markdown, data = source, {}
+    markdown, data = meta.get_data(source)
     return markdown, data, _offset(source, markdown)
 
 
@@ -55,11 +39,11 @@ def unreadable(source: str) -> tuple[int, str] | None:
     match = meta.YAML_RE.match(source)
     if match is None:
         return None
-    refused = hostile(match.group(1), _LOADER or yaml.SafeLoader)
+    refused = hostile(match.group(1), yaml.SafeLoader)
     if refused is not None:
         return refused[0] + 1, refused[1]
     try:
-        yaml.load(match.group(1), _LOADER or yaml.SafeLoader)
+        yaml.load(match.group(1), yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -78,7 +62,7 @@ SHOWN_AS_IS = ("title", "description")  # the keys the theme writes into the pag
 def refused(source: str) -> bool:
     """Whether the page's front matter is refused (aliases, deep nesting): none of it may be used."""
     match = meta.YAML_RE.match(source)
-    return match is not None and hostile(match.group(1), _LOADER or yaml.SafeLoader) is not None
+    return match is not None and hostile(match.group(1), yaml.SafeLoader) is not None
 
 
 def markup(source: str, data: dict[str, Any]) -> list[tuple[int, str, str]]:

@@ -9,16 +9,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: mkdocs serve keeps it from build to build
 def relative(target_src_uri: str, from_src_uri: str) -> str:
     """The relative ``.md`` address of one page from another, as MkDocs resolves it."""
     return posixpath.relpath(target_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-@cache
+@lru_cache(maxsize=4096)
 def md_text(text: str) -> str:
     """Text from data, safe anywhere in a line of Markdown: link text, a list item, a table cell.
 

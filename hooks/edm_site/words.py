@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 
-@cache
+@lru_cache(maxsize=1024)  # bounded: mkdocs serve keeps it from build to build
 def whole_word(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 

@@ -28,7 +28,6 @@ import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edm_site import build, paragraphs, previews, shortcodes, sourcing
@@ -44,17 +43,12 @@ EDM_PAGE = "edm.md"
 INDEX_PAGES = (SOURCES_PAGE, EDM_PAGE, "chronology.md")  # their profile is the whole article's
 
 
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    found_in = build.reading().found
-    build.current().linked = {uri: (md, *_linked(md, citations, uri)) for uri, (md, citations) in found_in.items()}
-    return nav
-
-
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src_uri = page.file.src_uri
-    read, linked, apparatus = build.current().linked.pop(src_uri, (None, "", ""))
+    read, citations = build.reading().found.get(src_uri, (None, []))
     if read != markdown:  # changed since the reading, or never read: its citations are found now
-        linked, apparatus = _linked(markdown, _found_now(markdown, page), src_uri)
+        citations = _found_now(markdown, page)
+    linked, apparatus = _linked(markdown, citations, src_uri)
     return shortcodes.expand(linked, _handlers(src_uri)) + apparatus
 
 
