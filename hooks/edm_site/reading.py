@@ -13,7 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, events, frontmatter, glossary, index, paragraph_counts, paragraphs, people, registry, shortcodes
+from . import (
+    blocks,
+    events,
+    frontmatter,
+    glossary,
+    index,
+    paragraph_counts,
+    paragraphs,
+    people,
+    registry,
+    reveal,
+    shortcodes,
+)
 from .citations import Citation, find_citations
 from .datafile import shown
 from .sitedata import SiteData
@@ -80,7 +92,10 @@ def read_page(page: PageSource, data: SiteData) -> PageReading:
     return PageReading(markdown, offset, page_meta, published, citations, problems, unsafe)
 
 
-def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path | None = None) -> Reading:
+def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path) -> Reading:
+    """Every page read once; ``template_dir`` holds the templates whose ids the outlets' may not take."""
+    if not template_dir.is_dir():
+        raise FileNotFoundError(f"{template_dir}: no templates here, so no anchor they write could be checked")
     problems: list[str] = []
     places: list[index.Cited] = []
     published: dict[str, dt.date] = {}
@@ -107,10 +122,10 @@ def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path | 
         title = page.title or str(read.meta.get("title") or _first_heading(read.markdown) or where)
         places.extend(index.places_on_page(where, title, read.citations, article.marked.get(where, [])))
     problems += article.problems
-    problems += _outlet_anchor_problems(pages, reads, data, template_dir or data.data_dir.parent / "templates")
+    problems += _outlet_anchor_problems(pages, reads, data, template_dir)
     texts = article.texts
-    problems += events.misquoted(data.events, texts, str(data.data_dir / events.EVENTS_FILE))
-    problems += people.problems(data.people, texts, str(data.data_dir / people.PEOPLE_FILE))
+    problems += events.misquoted(data.events, texts, reveal.project_path(data.data_dir / events.EVENTS_FILE))
+    problems += people.problems(data.people, texts, reveal.project_path(data.data_dir / people.PEOPLE_FILE))
     problems += glossary.unused(data.glossary, texts)
     problems += _miscounted_paragraphs(reads, article)
     return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta)

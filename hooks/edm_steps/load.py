@@ -112,7 +112,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     listed = {page.file.src_uri for page in nav.pages}
     unlisted = [f.page for f in files.documentation_pages() if f.src_uri not in listed and f.page is not None]
     pages = [PageSource(p.file.src_uri, p.title, _source(p)) for p in [*nav.pages, *unlisted]]
-    reading = read_site(pages, build.current().data)
+    reading = read_site(pages, build.current().data, templates_folder(config))
     for problem in [*reading.problems, *page_problems(build.current().edition, reading.article.pages)]:
         log.warning(problem)
     build.current().reading = reading
