@@ -7,6 +7,7 @@ with each other and with the pages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Sequence
@@ -49,11 +50,8 @@ class Reading:
     found: dict[str, tuple[str, list[Citation]]]  # page -> (its Markdown, the citations found in it)
     # page -> the front matter keys MkDocs must not use (refused: ALL_KEYS); the problems say why
     unsafe_meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def published_at(self, src_uri: str, line: int, page_paragraphs: list[paragraphs.Paragraph]) -> dt.date:
-        """The publication date for a line of a page; on the full article, that of the paragraph's page."""
-        number = paragraphs.paragraph_at(page_paragraphs, line) if src_uri in self.article.article_pages else None
-        return self.published[self.article.pages.get(number, src_uri)]
+    # the full article's page -> its source with every paragraph in place: what MkDocs renders
+    assembled: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,6 +101,20 @@ def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path) -
     unsafe_meta: dict[str, tuple[str, ...]] = {}
     reads = [(page, read_page(page, data)) for page in pages]
     article = paragraphs.collect([(page.src_uri, read.markdown, read.offset) for page, read in reads])
+    # The full article is assembled before it is read, so its citations are found once, like any
+    # page's (its paragraphs' problems are reported where they are written, not again here).
+    homes = [paragraph for _, paragraph in article.homes.values()]
+    assembled = {
+        page.src_uri: paragraphs.assemble_article(page.source, homes)
+        for page, _ in reads
+        if page.src_uri in article.article_pages
+    }
+    reads = [
+        (page, _with_citations(read, read_page(PageSource(page.src_uri, page.title, assembled[page.src_uri]), data)))
+        if page.src_uri in assembled
+        else (page, read)
+        for page, read in reads
+    ]
     for page, read in reads:
         where = page.src_uri
         problems += read.problems
@@ -128,7 +140,12 @@ def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path) -
     problems += people.problems(data.people, texts, reveal.project_path(data.data_dir / people.PEOPLE_FILE))
     problems += glossary.unused(data.glossary, texts)
     problems += _miscounted_paragraphs(reads, article)
-    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta)
+    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta, assembled)
+
+
+def _with_citations(read: PageReading, whole: PageReading) -> PageReading:
+    """The page as read, with the Markdown and citations of its assembled whole."""
+    return dataclasses.replace(read, markdown=whole.markdown, citations=whole.citations)
 
 
 def _outlet_anchor_problems(

@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edm_site import build, paragraphs, previews, shortcodes, sourcing
+from edm_site import build, previews, shortcodes, sourcing
 from edm_site import citations as found
 from edm_site.links import affiliation_mark, md_link, relative
 from edm_site.reading import PageSource, read_page
@@ -55,11 +55,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _found_now(markdown: str, page: Page) -> list[found.Citation]:
     current, reading = build.current(), build.reading()
     src_uri = page.file.src_uri
-    if src_uri in reading.published:  # the full article, assembled since: each paragraph keeps its page's date
-        marked = paragraphs.find_paragraphs(markdown) if "edm:para" in markdown else []
-        return found.find_citations(
-            markdown, current.data.registry, lambda line: reading.published_at(src_uri, line, marked)
-        )[0]
+    if src_uri in reading.published:  # read, then changed by an earlier step: found again, as dated then
+        return found.find_citations(markdown, current.data.registry, reading.published[src_uri])[0]
     # Not read with the others: a draft, which only mkdocs serve builds. Linked and checked, not indexed.
     alone = read_page(PageSource(src_uri, page.title, page.file.content_string), current.data)
     for problem in alone.problems:

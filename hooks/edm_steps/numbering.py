@@ -18,10 +18,8 @@ from edm_site.links import md_link, relative
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
-    article = build.reading().article  # a second <!-- edm:article --> is reported when the pages are read
-    if page.file.src_uri not in article.article_pages:
-        return None
-    return paragraphs.assemble_article(page.file.content_string, [p for _, p in article.homes.values()])
+    # The full article as the reading assembled it (a second <!-- edm:article --> is reported there).
+    return build.reading().assembled.get(page.file.src_uri)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

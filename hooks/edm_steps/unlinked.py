@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edm_site import build, safety
+from edm_site import build, frontmatter, safety
 
 log = logging.getLogger("mkdocs.plugins.edm.safety")
 
@@ -27,6 +27,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     reading, registry = build.reading(), build.current().data.registry
     src_uri = page.file.src_uri
     markdown, citations = reading.found.get(src_uri, (page.markdown or "", []))
+    if src_uri in reading.assembled:  # the full article: each bracket is placed on the page that holds it
+        markdown, citations = frontmatter.read(page.file.content_string)[0], []
     offset = _front_matter_lines(files, src_uri, markdown)
     reported: set[tuple[str, str]] = set()
     for problem in reading.problems:
