@@ -7,7 +7,7 @@ The hooks write their links as relative ``.md`` links, so that MkDocs resolves a
 one of them. Rendering what the hooks write costs a build far more than the hooks themselves
 (``make bench-hooks``: "links - plain"). Could the hooks write finished URLs instead, and check them
 against their own anchors? This measures the most that could save. The benchmark's corpus (the
-site's pages plus N synthetic pages, ``bench_corpus``) is built in-process, in three variants,
+site's pages plus N synthetic pages, tests/bench_corpus.py) is built in-process, in three variants,
 round-robin:
 
     plain      the pages, no hooks: the citations stay dead text
@@ -26,12 +26,15 @@ import os
 import posixpath
 import re
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-import bench_hooks
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # what the benchmarks share with the tests
+
+from mkdocs.utils import meta
+
+from bench_hooks import CITATIONS_PER_PAGE, ROOT, SEED, corpus, measure, median, timed_build
 from sitebuild import copy_project
 
 MD_LINK = re.compile(r"\]\((?P<target>[^()\s\"]*?\.md)(?P<anchor>#[^()\s\"]*)?")
@@ -75,6 +78,15 @@ def write_resolved(links_docs: Path, target: Path) -> int:
     return total
 
 
+def write_links(docs: Path, target: Path, captured: dict[str, str]) -> None:
+    """The pages with their Markdown replaced by what the hooks made of it (front matter kept)."""
+    shutil.copytree(docs, target)
+    for src_uri, markdown in captured.items():
+        source = (target / src_uri).read_text(encoding="utf-8")
+        body = meta.get_data(source)[0]
+        (target / src_uri).write_text(source[: len(source) - len(body)] + markdown, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=500, help="synthetic pages (default: 500)")
@@ -83,53 +95,40 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="edm-bench-links-"))
     try:
-        bench_hooks.PROJECT = copy_project(bench_hooks.ROOT, work / "project")
-        os.chdir(bench_hooks.PROJECT)  # pymdownx.snippets reads includes/ from the working directory
-        size = bench_hooks.prepare(args.pages, work, bench_hooks.project_config(), seed=bench_hooks.SEED)
+        project = copy_project(ROOT, work / "project")
+        os.chdir(project)
+        _, configs = corpus(project, work / "corpus", args.pages, CITATIONS_PER_PAGE, SEED)
         captured: dict[str, str] = {}
-        bench_hooks.run_build(size.configs["hooks"], capture=captured)  # untimed: writes the links pages
-        bench_hooks.write_links_pages(size, captured)
-        links = size.configs["links"]
-        rewritten = write_resolved(Path(links["docs_dir"]), work / "docs-resolved")
-        configs = {
-            "plain": size.configs["plain"],
-            "links": links,
-            "resolved": {
-                **links,
-                "docs_dir": str(work / "docs-resolved"),
-                "site_dir": str(work / "site-resolved"),
-                "validation": {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "ignore"}},
-            },
-        }
-        seconds: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
-        warnings: dict[str, int] = {}
-        for rep in range(args.reps):
-            for variant in VARIANTS[rep % 3 :] + VARIANTS[: rep % 3]:
-                result = bench_hooks.run_build(configs[variant])
-                seconds[variant].append(result.seconds)
-                warnings[variant] = result.warnings
-                print(f"  repetition {rep + 1}/{args.reps}: {variant:8} {result.seconds:7.3f} s", file=sys.stderr)
-        built = {v: Path(configs[v]["site_dir"]) for v in ("links", "resolved")}
+        timed_build(project, configs["hooks"], capture=captured)  # untimed: what the hooks write
+        write_links(Path(configs["plain"]["docs_dir"]), work / "docs-links", captured)
+        rewritten = write_resolved(work / "docs-links", work / "docs-resolved")
+        links = {**configs["plain"], "docs_dir": str(work / "docs-links"), "site_dir": str(work / "site-links")}
+        ignored = {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "ignore"}}
+        resolved = {**links, "docs_dir": str(work / "docs-resolved"), "site_dir": str(work / "site-resolved")}
+        variants = {"plain": configs["plain"], "links": links, "resolved": resolved | {"validation": ignored}}
+        builds = measure(project, variants, args.reps, f"{args.pages} pages")
+        built = {v: Path(variants[v]["site_dir"]) for v in ("links", "resolved")}
         names = sorted(p.relative_to(built["links"]) for p in built["links"].rglob("*.html"))
         same = sum((built["resolved"] / n).read_bytes() == (built["links"] / n).read_bytes() for n in names)
     finally:
-        os.chdir(bench_hooks.ROOT)
+        os.chdir(ROOT)
         shutil.rmtree(work, ignore_errors=True)
 
-    median = {variant: statistics.median(values) for variant, values in seconds.items()}
+    seconds = {variant: median(runs, "wall") for variant, runs in builds.items()}
     print(f"Link validation benchmark: {args.pages} synthetic pages plus the site's own, {args.reps} repetitions")
     print(f"{rewritten} .md links written as finished URLs in the 'resolved' variant\n")
-    print(f"{'variant':10} {'median s':>9} {'min s':>8} {'max s':>8} {'warnings':>9}")
-    for variant in VARIANTS:
-        values = seconds[variant]
-        print(f"{variant:10} {median[variant]:9.3f} {min(values):8.3f} {max(values):8.3f} {warnings[variant]:9d}")
-    rendering = median["links"] - median["plain"]
-    saved = median["links"] - median["resolved"]
+    print(f"{'variant':10} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8} {'warnings':>9}")
+    for variant, runs in builds.items():
+        walls = [b.wall for b in runs]
+        print(f"{variant:10} {seconds[variant]:9.3f} {min(walls):8.3f} {max(walls):8.3f}", end="")
+        print(f" {median(runs, 'cpu'):8.3f} {runs[-1].warnings:9d}")
+    rendering = seconds["links"] - seconds["plain"]
+    saved = seconds["links"] - seconds["resolved"]
     print(f"\nHTML identical, links and resolved: {same} of {len(names)} pages")
     print(f"rendering what the hooks write (links - plain): {rendering:+.3f} s")
     print(
         f"resolving and validating the links (links - resolved): {saved:+.3f} s = "
-        f"{100 * saved / median['links']:.1f}% of the build, {100 * saved / rendering:.1f}% of the rendering cost"
+        f"{100 * saved / seconds['links']:.1f}% of the build, {100 * saved / rendering:.1f}% of the rendering cost"
     )
     return 0 if same == len(names) else 1
 

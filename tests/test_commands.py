@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from paths import ROOT
 
 SCRIPTS = ROOT / "scripts"
+GZIP_SERVER = ROOT / "tests" / "gzip_server.py"  # a helper of the tests and bench-site, also run alone
 RUN = re.compile(r'^if __name__ == "__main__":', re.M)
 COMMANDS = sorted(path.name for path in SCRIPTS.glob("*.py") if RUN.search(path.read_text(encoding="utf-8")))
 MODULES = sorted(path.name for path in SCRIPTS.glob("*.py") if path.name not in COMMANDS)
@@ -31,8 +32,8 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Comp
 
 
 def test_the_scripts_are_found():
-    assert "gzip_server.py" in COMMANDS and "build_offline.py" in COMMANDS
-    assert "sitebuild.py" in MODULES
+    assert "bench_site.py" in COMMANDS and "build_offline.py" in COMMANDS
+    assert "mkdocs_warnings.py" in MODULES
 
 
 @pytest.mark.parametrize("script", COMMANDS)
@@ -42,6 +43,12 @@ def test_every_script_prints_its_usage_on_help_and_does_nothing_else(script: str
     assert done.stdout.startswith(f"usage: {script} "), done.stdout
     assert "-h, --help" in done.stdout
     assert done.stderr == ""
+
+
+def test_the_test_server_prints_its_usage_on_help():
+    done = run(sys.executable, GZIP_SERVER, "--help")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: gzip_server.py ")
 
 
 def test_ensure_chromium_answers_help_without_installing_anything():
@@ -74,7 +81,7 @@ def test_a_file_in_scripts_that_is_not_run_is_a_module_the_others_import(module:
     ],
 )
 def test_the_server_refuses_what_it_cannot_serve_with_its_usage(args: tuple[str, ...], message: str):
-    done = run(sys.executable, SCRIPTS / "gzip_server.py", *args)
+    done = run(sys.executable, GZIP_SERVER, *args)
     assert done.returncode == 2
     assert done.stderr.startswith("usage: gzip_server.py ")
     assert message in done.stderr

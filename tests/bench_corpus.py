@@ -1,4 +1,5 @@
-"""A synthetic corpus of EDM-style pages for ``scripts/bench_hooks.py``.
+"""A synthetic corpus of EDM-style pages, for the benchmarks (scripts/bench_hooks.py, bench_links.py)
+and the tests that need many citations.
 
 Every page is prose in the manner of an Eurasia Daily Monitor column, with a fixed number of
 citations of every kind the hooks link: an outlet "(Kommersant, May 10)", several outlets

@@ -10,7 +10,7 @@ tests serve their builds with it.
     with serve(Path("site")) as server:
         print(server.url)  # http://127.0.0.1:PORT/
 
-Run it alone to look at a build: ``python scripts/gzip_server.py site [PORT]``.
+Run it alone to look at a build: ``python tests/gzip_server.py site [PORT]``.
 """
 
 from __future__ import annotations
