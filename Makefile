@@ -47,13 +47,13 @@ publishable: $(STAMP)  ## Fail while the edition has placeholders or stubs (the 
 
 bench: bench-hooks bench-links bench-site  ## Benchmarks: they print medians
 
-bench-hooks: $(STAMP)
+bench-hooks: $(STAMP)  ## The hooks' cost against plain builds, at 1, 100 and 500 pages and on one page of 10k and 25k citations
 	$(BIN)/python scripts/bench_hooks.py
 
-bench-links: $(STAMP)
+bench-links: $(STAMP)  ## What MkDocs' link validation costs of rendering the links the hooks write
 	$(BIN)/python scripts/bench_links.py
 
-bench-site: $(STAMP) browser
+bench-site: $(STAMP) browser  ## Lighthouse CI (lighthouserc.json), bytes per page and reload time, against plain Material
 	$(BIN)/python scripts/bench_site.py
 
 browser:  ## Chromium for the browser tests (Debian's package; never a downloaded build)
