@@ -1,10 +1,12 @@
-"""Light and dark, kept from page to page; instant navigation, and the back button."""
+"""Light and dark, kept from page to page; instant navigation, and the back button. The pages are the
+edition's: its first theme, and the page the navigation leads on to (this_site)."""
 
 from __future__ import annotations
 
 import pytest
 from browsing import SCHEMES, expect_page, follow, goto, marker, nav_link, set_marker
 from playwright.sync_api import Page, expect
+from this_site import FIRST, ONWARD
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +45,8 @@ def test_the_palette_toggle_switches_light_and_dark_and_the_choice_persists(page
     assert dark != light, "the dark scheme did not change the page's background"
 
     # Kept across an instant navigation, and across a full page load (Material stores the choice).
-    follow(page, nav_link(page, "Diplomacy"))
-    expect_page(page, served_site.url, "diplomacy/", served_site.folder)
+    follow(page, nav_link(page, FIRST.title))
+    expect_page(page, served_site.url, FIRST.path.lstrip("/"), served_site.folder)
     assert scheme(page) == "slate"
     goto(page, "/sources/")
     assert scheme(page) == "slate"
@@ -63,7 +65,8 @@ def test_instant_navigation_keeps_the_document_and_the_back_button_returns(page:
     set_marker(page)
     visited = [""]
     # Sources is inside a collapsed section of the navigation: nav_link opens it first.
-    for title, path in [("Diplomacy", "diplomacy/"), ("Syria", "syria/"), ("Sources", "sources/"), ("About", "about/")]:
+    for title, address in [(FIRST.title, FIRST.path), ONWARD, ("Sources", "/sources/"), ("About", "/about/")]:
+        path = address.lstrip("/")
         follow(page, nav_link(page, title))
         expect_page(page, url, path, folder)
         assert marker(page) == "kept", f"clicking {title!r} in the navigation reloaded the page"

@@ -1,6 +1,8 @@
 """The editor's preview: `mkdocs serve` started as `make serve` starts it never hangs on a problem. A
 broken citation is named in the page it is on (and counted on the others) within seconds, and the
-list empties when it is fixed; an edit to the hooks' code says that it needs a restart."""
+list empties when it is fixed; an edit to the hooks' code says that it needs a restart. The broken
+citation is the edition's (this_site): the first citation of an outlet on a themed page, misspelt
+in that page's Markdown."""
 
 from __future__ import annotations
 
@@ -16,12 +18,30 @@ from pathlib import Path
 import pytest
 from browsing import TIMEOUT_MS, WATCHES, Watch
 from playwright.sync_api import Browser, Page, expect
+from this_site import CITED, THEMES
 
 from sitebuild import change, copy_project
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
+# The page of the citation to misspell, and another page: the next themed page, or the edition notes.
+BROKEN = CITED.page
+OTHER = next((page.path for page in THEMES if page != BROKEN), "/about/")
+
+
+def misspelt(name: str) -> str:
+    """A name no outlet of the data has, nor resembles by case or look ("did you mean"): its last letter doubled."""
+    return name + name[-1]
+
+
+def bracket_of(markdown: str, name: str) -> str:
+    """The first bracket of a page's paragraphs (its Markdown after the first paragraph marker) that
+    cites ``name``: what to change, written as the page has it."""
+    text = markdown[markdown.index("<!-- edm:para ") :]
+    brackets = [b for b in re.findall(r"\([^()]*\d\)", text) if re.search(rf"(?<![\w]){re.escape(name)},", b)]
+    assert brackets, f"no bracket of {name} in the page's Markdown"
+    return brackets[0]
 
 
 def serve_command(port: int) -> list[str]:
@@ -80,32 +100,39 @@ def page(browser: Browser, preview, request: pytest.FixtureRequest) -> Iterator[
 
 def test_a_problem_shows_in_the_page_and_leaves_when_fixed(page: Page, preview):
     project, url = preview
-    page.goto(url + "syria/")
-    expect(page.locator("article h1")).to_have_text(re.compile("Syria"))
+    name = CITED.citation.written
+    cited = page.locator("a.edm-cite").filter(has_text=name)
+    page.goto(url + BROKEN.path.lstrip("/"))
+    expect(page.locator("article h1")).to_have_text(re.compile(re.escape(BROKEN.title)))
     expect(page.locator("#edm-problems")).to_have_count(0)
+    linked = cited.count()
+    assert linked >= 1, f"{name} is not cited on {BROKEN.path}"
 
-    line = change(project, "docs/syria.md", "(Kommersant, May 6)", "(Komersant, May 6)")
+    bracket = bracket_of((project / BROKEN.markdown).read_text(encoding="utf-8"), name)
+    wrong = bracket.replace(f"{name},", f"{misspelt(name)},", 1)
+    line = change(project, BROKEN.markdown, bracket, wrong)
     problems = page.locator("#edm-problems")
     expect(problems).to_be_visible(timeout=TIMEOUT_MS)  # the page reloaded by itself, with the list
     # The bracket is named where it is written and, by the safety net, where it shows unlinked (the
-    # full article): each names syria.md, so each is this page's.
+    # full article): each names the themed page's file, so each is this page's.
     expect(problems).to_contain_text(re.compile(r"\d+ problems? on this page"))
-    expect(problems).to_contain_text(f"syria.md:{line}:")  # the line in the file, as the terminal says it
-    expect(problems).to_contain_text('unknown outlet "Komersant"')
+    expect(problems).to_contain_text(f"{BROKEN.name}.md:{line}:")  # the line in the file, as the terminal says it
+    expect(problems).to_contain_text(f'unknown outlet "{misspelt(name)}"')
     expect(problems).to_contain_text("or correct the name")
+    expect(cited).to_have_count(linked - 1)  # the misspelt name is left unlinked
 
-    page.goto(url + "diplomacy/")
+    page.goto(url + OTHER.lstrip("/"))
     expect(page.locator("#edm-problems")).to_contain_text(re.compile(r"\d+ problems? on other pages"))
     page.keyboard.press("Escape")
     expect(page.locator("#edm-problems")).to_have_count(0)
-    page.goto(url + "syria/")
+    page.goto(url + BROKEN.path.lstrip("/"))
     expect(page.locator("#edm-problems")).to_have_count(0)  # dismissed until the next build
     page.evaluate("() => sessionStorage.clear()")
     page.reload()
     expect(page.locator("#edm-problems")).to_be_visible()
 
-    change(project, "docs/syria.md", "(Komersant, May 6)", "(Kommersant, May 6)")
-    expect(page.locator("a.edm-cite").filter(has_text="Kommersant")).to_have_count(1, timeout=TIMEOUT_MS)
+    change(project, BROKEN.markdown, wrong, bracket)
+    expect(cited).to_have_count(linked, timeout=TIMEOUT_MS)
     page.wait_for_load_state("load")
     page.wait_for_function("() => window.document$ !== undefined")
     page.wait_for_timeout(500)  # the list's script has read the new build's problems
@@ -129,7 +156,7 @@ def test_the_preview_runs_its_live_reload_under_the_serve_policy(page: Page, pre
     _, url = preview
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
-    page.goto(url + "syria/")
+    page.goto(url + BROKEN.path.lstrip("/"))
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
     assert "; script-src 'self' 'unsafe-inline'; style-src 'self';" in policy and "sha256" not in policy
     expect(page.locator('script[src$="_edm/edm-problems.js"]')).to_have_count(1)

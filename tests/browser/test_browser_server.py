@@ -7,6 +7,7 @@ import http.client
 import urllib.parse
 
 import pytest
+from this_site import FIRST
 
 pytestmark = pytest.mark.browser
 
@@ -23,13 +24,13 @@ def fetch(site_url: str, path: str, *, gzip_ok: bool = True, method: str = "GET"
 
 
 def test_pages_are_gzipped_html_when_the_client_accepts_gzip(served_site):
-    response = fetch(served_site.url, "/diplomacy/")
+    response = fetch(served_site.url, FIRST.path)
     assert response.status == 200
     assert response.getheader("Content-Type") == "text/html; charset=utf-8"
     assert response.getheader("Content-Encoding") == "gzip"
     assert response.getheader("Vary") == "Accept-Encoding"
     assert int(response.getheader("Content-Length")) == len(response.body)
-    assert gzip.decompress(response.body) == (served_site.folder / "diplomacy" / "index.html").read_bytes()
+    assert gzip.decompress(response.body) == (served_site.folder / FIRST.name / "index.html").read_bytes()
 
 
 def test_nothing_is_compressed_for_a_client_that_does_not_accept_gzip(served_site):

@@ -2,7 +2,8 @@
 
 The zip is built once per session by ``scripts/build_offline.py`` and unzipped into a temporary folder;
 Chromium opens its ``index.html`` as ``file://``. Every request a page makes is recorded: any that is
-not a ``file://`` URL fails the test, and so does a console error or an uncaught page error.
+not a ``file://`` URL fails the test, and so does a console error or an uncaught page error. The
+word searched, the citation previewed and the paragraph followed are the edition's (this_site).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from pathlib import Path
 import pytest
 from browsing import TIMEOUT_MS, WATCHES, Watch
 from playwright.sync_api import Browser, Locator, Page, expect
+from this_site import ARRIVAL, PREVIEWED, home_of, marks_in, searched
 
 import build_offline
 from edm_site import csp
+from this_edition import EDITION, long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 800}  # wide enough for Material's navigation sidebar and search bar
@@ -101,7 +104,7 @@ def parse(page: Path) -> _References:
 
 
 def site_pages(root: Path) -> list[str]:
-    """The pages of an unzipped edition, as paths from its top folder (``index.html``, ``syria.html``...)."""
+    """The pages of an unzipped edition, as paths from its top folder (``index.html``, ``a-theme.html``...)."""
     return sorted(
         path.relative_to(root).as_posix()
         for path in root.rglob("*.html")
@@ -113,6 +116,7 @@ def test_the_zip_holds_one_folder_with_index_html_and_every_page(offline: Offlin
     with zipfile.ZipFile(offline.zip_path) as archive:
         names = archive.namelist()
     top = build_offline.TOP_FOLDER
+    assert top == EDITION.slug
     assert {name.split("/", 1)[0] for name in names} == {top}
     # Every page of docs/ is there as a file (no directory URLs), index.html at the top.
     expected = {
@@ -201,23 +205,28 @@ def test_every_page_opens_from_disk_by_its_navigation_link(offline: OfflineEditi
 @pytest.mark.browser
 def test_search_works_from_disk_and_its_result_opens_the_page(offline: OfflineEdition, watched: tuple[Page, Watch]):
     page, watch = watched
+    number, word = searched(offline.root)
+    home = home_of(number)
     open_file(page, offline.url("index.html"))
     query = page.locator("input.md-search__input")
     query.click()
-    query.press_sequentially("Kislyak")
-    result = page.locator(".md-search-result__list a.md-search-result__link[href*='diplomacy.html']").first
+    query.press_sequentially(word)
+    result = page.locator(f".md-search-result__list a.md-search-result__link[href*='{home.name}.html']").first
     expect(result).to_be_visible()
-    expect(result).to_contain_text("Kislyak")
+    expect(result).to_contain_text(word)
     # From disk Chromium allows no Worker: the search ran in the iframe-worker shim, on the index script.
     assert page.evaluate("() => window.Worker === window.IFrameWorker")
     assert any(url.endswith("/search/search_index.js") for url in watch.requests)
 
     result.click()
-    page.wait_for_url(re.compile(re.escape(offline.url("diplomacy.html")) + r"(\?h=kislyak)?(#.*)?$"))
+    page.wait_for_url(
+        re.compile(re.escape(offline.url(f"{home.name}.html")) + rf"(\?h={re.escape(word.lower())})?(#.*)?$")
+    )
     wait_for_material(page)
-    expect(page.locator("article h1")).to_have_text(re.compile("Diplomacy"))
-    # search.highlight marks the word on the page it opened.
-    expect(page.locator("article mark").first).to_have_text(re.compile("Kislyak", re.IGNORECASE))
+    expect(page.locator("article h1")).to_have_text(re.compile(re.escape(home.title)))
+    # search.highlight marks the word on the page it opened, in its paragraph.
+    expect(page.locator("article mark").first).to_have_text(re.compile(re.escape(word), re.IGNORECASE))
+    expect(page.locator(f"article p:has(> a#p{number}) mark")).to_have_count(marks_in(number, word))
 
 
 @pytest.mark.browser
@@ -225,15 +234,16 @@ def test_a_citation_shows_its_preview_on_hover_and_tap_from_disk(
     offline: OfflineEdition, watched: tuple[Page, Watch], browser: Browser, request: pytest.FixtureRequest
 ):
     page, _ = watched
-    open_file(page, offline.url("diplomacy.html"))
-    citation = page.locator("a.edm-cite#cite-3")
-    expect(citation).to_have_text("Kommersant")
+    name = f"{PREVIEWED.page.name}.html"
+    open_file(page, offline.url(name))
+    citation = page.locator(f"a.edm-cite#{PREVIEWED.id}")
+    expect(citation).to_have_text(PREVIEWED.citation.written)
     preview = page.locator(f"#{citation.get_attribute('data-edm-preview')}")
     expect(preview).to_be_hidden()
     citation.hover()
     expect(preview).to_be_visible()
-    expect(preview).to_contain_text("Kommersant, 10 May 2017")
-    expect(preview.locator("a[href='sources.html#kommersant']")).to_have_count(1)
+    expect(preview).to_contain_text(f"{PREVIEWED.outlet.name}, {long_date(PREVIEWED.citation.date)}")
+    expect(preview.locator(f"a[href='sources.html#{PREVIEWED.outlet.id}']")).to_have_count(1)
     page.mouse.move(0, 0)
     expect(preview).to_be_hidden()
 
@@ -244,11 +254,11 @@ def test_a_citation_shows_its_preview_on_hover_and_tap_from_disk(
     request.node.stash.setdefault(WATCHES, []).append(watch)
     try:
         tapped = phone.new_page()
-        open_file(tapped, offline.url("diplomacy.html"))
-        citation = tapped.locator("a.edm-cite#cite-3")
+        open_file(tapped, offline.url(name))
+        citation = tapped.locator(f"a.edm-cite#{PREVIEWED.id}")
         citation.tap()
         expect(tapped.locator(f"#{citation.get_attribute('data-edm-preview')}")).to_be_visible()
-        assert tapped.url == offline.url("diplomacy.html"), "the first tap left the page"
+        assert tapped.url == offline.url(name), "the first tap left the page"
     finally:
         phone.close()
 
@@ -258,14 +268,15 @@ def test_a_paragraph_number_of_the_full_article_leads_to_its_themed_page(
     offline: OfflineEdition, watched: tuple[Page, Watch]
 ):
     page, _ = watched
+    number, name = ARRIVAL.numbers[0], f"{ARRIVAL.name}.html"
     open_file(page, offline.url("article.html"))
-    pilcrow = page.locator("a#p3")
-    expect(pilcrow).to_have_attribute("href", "syria.html#p3")
+    pilcrow = page.locator(f"a#p{number}")
+    expect(pilcrow).to_have_attribute("href", f"{name}#p{number}")
     pilcrow.click()
-    page.wait_for_url(offline.url("syria.html") + "#p3")
+    page.wait_for_url(offline.url(name) + f"#p{number}")
     wait_for_material(page)
-    expect(page.locator("article h1")).to_have_text(re.compile("Syria"))
-    expect(page.locator("a#p3")).to_be_in_viewport()
+    expect(page.locator("article h1")).to_have_text(re.compile(re.escape(ARRIVAL.title)))
+    expect(page.locator(f"a#p{number}")).to_be_in_viewport()
 
 
 def test_every_page_carries_the_sites_policy_and_one_script_more_for_the_search(offline: OfflineEdition):

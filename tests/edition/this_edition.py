@@ -14,6 +14,7 @@ over the paragraphs, independent of the hooks' grammar, so that the two readings
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from edm_site.events import load_events
 from edm_site.manifest import load_edition
 from edm_site.people import load_people
 from edm_site.reference import read_reference
-from edm_site.registry import load_registry, ownership
+from edm_site.registry import Outlet, load_registry, ownership
 from htmltext import Element, by_id, parse
 
 ROOT = Path(__file__).resolve().parents[2]  # the project whose edition this is
@@ -174,3 +175,66 @@ def first_unique_word(text: str, within: str, *, accented: bool = False) -> str 
         if word.islower() and accented != word.isascii() and within.count(word) == 1:
             return word
     return None
+
+
+# -- The citations one by one, in the order written ------------------------------------------------------
+
+_MONTH_DAY = re.compile(r"([A-Z][a-z]+) (\d{1,2})(?:, (\d{4}))?")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation of the text as the simplest reading finds it: an outlet by name, one whose name was
+    lost, or a "see EDM" date; what its link shows, and the date it cites."""
+
+    paragraph: int
+    kind: str  # "outlet", "lost" or "edm"
+    written: str  # the outlet's name as the text writes it, the date as written for EDM, "" when lost
+    date: dt.date  # resolved against the article's publication date
+
+    @property
+    def outlet(self) -> Outlet | None:
+        """The outlet of the data it names (None for a lost name, an EDM date, or a name the data lacks)."""
+        return REGISTRY.outlet_named(self.written) if self.kind == "outlet" else None
+
+
+def resolved(month: str, day: str, year: str | None, published: dt.date = EDITION.published) -> dt.date:
+    """The date a citation means: with its year, that day; without, the latest such day on or before
+    the article's publication (walking back past a February 29)."""
+    for candidate in [int(year)] if year else range(published.year, published.year - 9, -1):
+        try:
+            date = dt.datetime.strptime(f"{month} {day} {candidate}", "%B %d %Y").date()
+        except ValueError:
+            continue
+        if year or date <= published:
+            return date
+    raise ValueError(f"{month} {day}{f', {year}' if year else ''} is no date on or before {published}")
+
+
+def long_date(date: dt.date) -> str:
+    """A date as the site writes it in cards and notes: "10 May 2017"."""
+    return f"{date.day} {date:%B} {date.year}"
+
+
+def citations(numbers: tuple[int, ...] | range = NUMBERS) -> tuple[Citation, ...]:
+    """The citations of paragraphs ``numbers`` (all by default), in that order and in the order written,
+    by the reading ``cited`` counts with: a bracket that ends in a digit; "see EDM, " and its dates; else
+    parts between semicolons, each its outlet names (none: the name was lost) before its date."""
+    found: list[Citation] = []
+    for number in numbers:
+        for inner in re.findall(r"\(([^()]*\d)\)", PARAGRAPHS[number - 1]):
+            if inner.startswith("see EDM, "):
+                for written in _MONTH_DAY.finditer(inner.removeprefix("see EDM, ")):
+                    found.append(Citation(number, "edm", written[0], resolved(*written.groups())))
+                continue
+            for part in inner.split(";"):
+                items = [item.strip() for item in part.split(",")]
+                year = items.pop() if items and _YEAR.fullmatch(items[-1]) else None
+                date = _MONTH_DAY.fullmatch(items.pop()) if items and _DATE.fullmatch(items[-1]) else None
+                assert date is not None, f"¶{number}: ({inner}) has a part with no date: {part.strip()!r}"
+                when = resolved(date[1], date[2], year)
+                if items == [""]:
+                    found.append(Citation(number, "lost", "", when))
+                else:
+                    found.extend(Citation(number, "outlet", name, when) for name in items)
+    return tuple(found)
