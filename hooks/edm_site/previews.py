@@ -3,7 +3,7 @@
 One card per thing a page cites (an outlet on a date, a lost outlet name on a date, an EDM
 article), written into the page as hidden HTML by ``templates/previews.md.j2``. Each citation's
 link is described by its card (``aria-describedby``), so a screen reader announces it, and the
-page's script (``docs/assets/edm-preview.js``) shows it beside the link; without the script the
+page's script (``docs/assets/edm.js``) shows it beside the link; without the script the
 link still leads to the source's entry. The card's content comes from the build: nothing is
 fetched when a reader hovers.
 """

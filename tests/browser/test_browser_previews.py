@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 AXE = Axe()
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "edm-preview.js"
+SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "edm.js"
 HOVER_DELAY = int(re.search(r"HOVER_DELAY = (\d+)", SCRIPT.read_text(encoding="utf-8"))[1])
 BUDGET_MS = 100  # a preview appears within 100 ms of the hover delay, the focus or the tap
 # What one measurement may take before a test fails: the budget is for the median, which the run
