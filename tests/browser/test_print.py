@@ -57,8 +57,10 @@ def test_print_carries_endnotes_and_paragraph_numbers(page: Page, path: str, par
     assert "Notes" in text
     cites = citations(paragraphs)
     assert cites, f"no citation read off {path}"
+    # A line may break after a hyphen ("Turkish- Russian"): the notes are compared without white space.
+    solid = "".join(text.split())
     for number, citation in enumerate(cites, start=1):
-        assert note(number, citation) in text
+        assert "".join(note(number, citation).split()) in solid, note(number, citation)
     for number in paragraphs:
         assert f"¶{number}" in text
     # The note number follows the citation and its ownership marker (its letter), outside both.

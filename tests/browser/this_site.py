@@ -166,11 +166,14 @@ def built_page(site: Path, name: str) -> Path:
 
 
 def words_of(number: int, site: Path) -> list[str]:
-    """Words to search paragraph ``number`` by, best first (the longest), read off the text: each a whole
-    word to the search (letters only between its separators, white space and hyphens; punctuation at
-    either end is trimmed as the search trims it), no stop word, that no other page's entries in the
-    search index hold, nor any other paragraph (nor its stem, roughly: all but its last three letters, inside other words too),
-    and that the built page does not show before the paragraph, so that its first mark is in it."""
+    """Words to search paragraph ``number`` by, best first (the longest), read off the text.
+
+    The search splits the text at white space and hyphens only, and keeps the rest of each piece (its
+    index's pipeline has no trimmer and no stemmer): a word is a piece of letters alone (punctuation at
+    either end would stay in the index's token), and no stop word. It finds the words that begin with
+    what was typed, and the highlight marks it inside other words too: so no other page's entries in the
+    search index hold it, nor any other paragraph, even inside another word; and the built page does not
+    show it before the paragraph, so that its first mark is in it."""
     home = home_of(number).name
     index = index_texts(site)
     others = [text for n, text in enumerate(PARAGRAPHS, start=1) if n != number]
@@ -179,17 +182,14 @@ def words_of(number: int, site: Path) -> list[str]:
     page = built_page(site, home).read_text(encoding="utf-8")
     content = page[page.index('data-md-component="content"') : page.index(f'id="p{number}"')]
     before = html.unescape(re.sub(r"<[^>]+>", " ", content)).lower()
-    found = set()
-    for token in re.split(r"[\s\-]+", PARAGRAPHS[number - 1]):
-        word = re.sub(r"^[\W_]+|[\W_]+$", "", token, flags=re.ASCII)
-        stem = word.lower()[: max(4, len(word) - 3)]
-        if (
-            re.fullmatch(r"[A-Za-z]{3,}", word)
-            and word.lower() not in STOP_WORDS
-            and stem not in elsewhere
-            and word.lower() not in before
-        ):
-            found.add(word)
+    found = {
+        word
+        for word in re.split(r"[\s\-]+", PARAGRAPHS[number - 1])
+        if re.fullmatch(r"[A-Za-z]{3,}", word)
+        and word.lower() not in STOP_WORDS
+        and word.lower() not in elsewhere
+        and word.lower() not in before
+    }
     return sorted(found, key=lambda w: (-len(w), w))
 
 
