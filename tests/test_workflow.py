@@ -192,7 +192,7 @@ def test_the_whole_suite_runs_on_debian_12_as_make_test_runs_it_there(workflow: 
     image = test["container"]["image"] if isinstance(test["container"], dict) else test["container"]
     assert image == "debian:bookworm"
     assert test["permissions"] == {"contents": "read"}
-    assert test.get("timeout-minutes"), "a hung browser must not hold the runner for six hours"
+    assert test.get("timeout-minutes"), "a hung browser must not hold the runner until GitHub's time limit"
     run = [step.get("run", "").split() for step in test["steps"]]
     setup = next(words for words in run if "apt-get" in words and "install" in words)
     assert {"make", "python3", "python3-venv"} <= set(setup), "make test needs make and Debian's python3 with venv"

@@ -1,7 +1,7 @@
-"""Our prose that counts the article's paragraphs: "The six paragraphs", "its 6 paragraphs".
+"""Our prose that counts the article's paragraphs: "The five paragraphs", "its 6 paragraphs".
 
 A page of ours (a note, a summary, a description in the front matter) that names how many
-paragraphs the article has must name the number it has: "The six paragraphs" on a site whose
+paragraphs the article has must name the number it has: "The seven paragraphs" on a site whose
 article has five is a content problem the build reports, with the page's line. Only a count
 directly before "paragraphs" (or "body paragraphs") is read, in words (one to twenty) or digits,
 so other numbers in the prose ("¶1 to ¶6", "Volume 14", "two zones") are never taken for one.
