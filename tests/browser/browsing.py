@@ -20,7 +20,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def page_path(source: Path) -> str:
-    """The URL path MkDocs gives a Markdown page (``diplomacy.md`` -> ``/diplomacy/``)."""
+    """The URL path MkDocs gives a Markdown page (``a-theme.md`` -> ``/a-theme/``)."""
     parts = source.relative_to(DOCS).with_suffix("").parts
     if parts[-1] in ("index", "README"):
         parts = parts[:-1]

@@ -60,7 +60,7 @@ def site_url(served_site: ServedSite) -> str:
 
 @pytest.fixture(scope="session")
 def site_pages(served_site: ServedSite) -> list[str]:
-    """Every page of the served build as a path from the root (``/``, ``/diplomacy/``...)."""
+    """Every page of the served build as a path from the root (``/``, ``/a-theme/``...)."""
     folder = served_site.folder
     return sorted(
         "/" + "".join(f"{part}/" for part in index.parent.relative_to(folder).parts)
