@@ -184,9 +184,9 @@ def bodies(lhr: dict, www: Path, base: str) -> dict[str, tuple[int, int]]:
     out = {}
     for item in lhr["audits"]["network-requests"]["details"]["items"]:
         if item["url"].startswith(base):
-            path = urllib.parse.urlsplit(item["url"]).path.removeprefix(urllib.parse.urlsplit(base).path)
+            path = urllib.parse.unquote(urllib.parse.urlsplit(item["url"]).path).removeprefix("/")
             file = www / (f"{path}index.html" if path.endswith("/") else path)
-            body = file.read_bytes()
+            body = file.read_bytes() if file.is_file() else b""  # a 404: Lighthouse's best practices say so
             out[path] = (len(gzip_bytes(body)) if is_compressible(content_type(file)) else len(body), len(body))
     return out
 
