@@ -15,12 +15,9 @@ theme and assets), for a real build.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import datetime as dt
-import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench_corpus import PageStats, load_vocabulary, write_page
@@ -30,6 +27,7 @@ from edm_site.reference import read_reference
 from edm_site.registry import load_registry
 from edm_site.sitedata import SiteData, load_data
 from paths import FIXTURES, ROOT
+from plain_reading import Cited, cited  # noqa: F401 (the fixture site's tests read the text with it)
 from sitebuild import change, copy_project
 
 DATA = FIXTURES / "data"
@@ -139,47 +137,3 @@ def many_citations() -> tuple[str, PageStats]:
     is cited more than a hundred times) and its EDM dates."""
     vocabulary = load_vocabulary(DATA, PUBLISHED)
     return write_page(1, dataclasses.replace(vocabulary, outlet_names=vocabulary.outlet_names[:3]), 600, seed=14065)
-
-
-# -- The citations, read off a text by the simplest reading there is -----------------------------
-
-_DATE = re.compile(r"[A-Z][a-z]+ \d{1,2}")
-_YEAR = re.compile(r"\d{4}")
-
-
-@dataclass(frozen=True)
-class Cited:
-    """Citations per outlet (by the name the data gives it), of a lost outlet name, and "see EDM" dates."""
-
-    outlets: collections.Counter[str] = field(default_factory=collections.Counter)
-    lost: int = 0
-    edm: collections.Counter[str] = field(default_factory=collections.Counter)
-
-    @property
-    def citations(self) -> int:
-        """Outlet citations, named or lost (an EDM cross-reference is not one)."""
-        return sum(self.outlets.values()) + self.lost
-
-
-def cited(text: str) -> Cited:
-    """The citations of ``text``, independent of the hooks' grammar: a bracket that ends in a digit;
-    "see EDM, " and its dates; else parts between semicolons, each its outlet names (none: the name
-    was lost) before the date (and year) they share."""
-    outlets: collections.Counter[str] = collections.Counter()
-    lost = 0
-    edm: collections.Counter[str] = collections.Counter()
-    for inner in re.findall(r"\(([^()]*\d)\)", " ".join(text.split())):
-        if inner.startswith("see EDM, "):
-            edm.update(re.findall(r"[A-Z][a-z]+ \d+(?:, \d{4})?", inner.removeprefix("see EDM, ")))
-            continue
-        for part in inner.split(";"):
-            items = [item.strip() for item in part.split(",")]
-            if items and _YEAR.fullmatch(items[-1]):
-                items.pop()
-            if items and _DATE.fullmatch(items[-1]):
-                items.pop()
-            if items == [""]:
-                lost += 1
-            else:
-                outlets.update(items)
-    return Cited(outlets, lost, edm)

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 import fixturesite
+from builtpages import cited_count, page, preview, sources_index
 from fixturesite import BROKEN, EDITION, REGISTRY, TEXT, cited, cited_on_site
-from htmltext import Element, by_id, parse
+from htmltext import Element, parse
 from paths import ROOT
 from sitebuild import BuildFailed, build_site, change
 
@@ -37,25 +38,6 @@ def reference_counts(text: str) -> tuple[collections.Counter, int, collections.C
 
 def links(root: Element, cls: str) -> list[Element]:
     return [e for e in root.iter() if e.tag == "a" and cls in e.classes]
-
-
-def page(site: Path, name: str) -> Element:
-    return parse((site / name / "index.html").read_text(encoding="utf-8"))
-
-
-def cited_count(link: Element) -> int:
-    """How many citations an index's link back stands for: "Talks ¶1, 2 citations" is two."""
-    found = re.search(r", (\d+) citations$", " ".join(link.text().split()))
-    return int(found[1]) if found else 1
-
-
-def preview(root: Element, link: Element) -> str:
-    """The text of the preview card a citation's link is described by (its first line: what and when)."""
-    card = by_id(root, link.attrs["data-edm-preview"])
-    assert card is not None and "edm-preview" in card.classes, f"{link.attrs['id']} has no preview card"
-    about = by_id(root, link.attrs["aria-describedby"])  # what a screen reader says of it: one line
-    assert about is not None and "hidden" in about.attrs and 0 < len(about.text().split()) < 30
-    return " ".join(card.text().split())
 
 
 def test_the_fixture_reading_is_plausible() -> None:
@@ -93,13 +75,8 @@ def test_citation_links_point_to_their_entries(fixture_site: Path) -> None:
 
 def test_sources_page_counts_agree_with_the_text(fixture_site: Path) -> None:
     found = cited(cited_on_site())  # the article, and the aside of ours, which cites too
-    elements = list(page(fixture_site, "sources").iter())
-    for outlet in REGISTRY.outlets:
-        heading = next(i for i, e in enumerate(elements) if e.attrs.get("id") == outlet.id)
-        entry = next(e for e in elements[heading:] if "edm-outlet" in e.classes)
-        count = re.search(r"Cited (\d+) times?:", entry.article_text())
-        assert count is not None and int(count[1]) == found.outlets[outlet.name], outlet.name
-    backlinks = [a for a in elements if a.tag == "a" and "#cite-" in a.attrs.get("href", "")]
+    counts, backlinks = sources_index(fixture_site, REGISTRY)
+    assert counts == {outlet.name: found.outlets[outlet.name] for outlet in REGISTRY.outlets}
     assert sum(cited_count(a) for a in backlinks) == found.citations
     assert not any(a.attrs["href"].startswith("../article/") for a in backlinks)
 

@@ -13,18 +13,18 @@ over the paragraphs, independent of the hooks' grammar, so that the two readings
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+import plain_reading
 from edm_site.events import load_events
 from edm_site.manifest import load_edition
 from edm_site.people import load_people
 from edm_site.reference import read_reference
 from edm_site.registry import Outlet, load_registry, ownership
-from htmltext import Element, by_id, parse
+from plain_reading import DATE, YEAR, Cited
 
 ROOT = Path(__file__).resolve().parents[2]  # the project whose edition this is
 EDITION = load_edition(ROOT)
@@ -75,51 +75,18 @@ def paragraphs_using(words: tuple[str, ...] | list[str]) -> list[int]:
     return [n for n, text in enumerate(PARAGRAPHS, start=1) if any(p.search(text) for p in patterns)]
 
 
-# -- The citations, read off the text --------------------------------------------------------------
-
-_DATE = re.compile(r"[A-Z][a-z]+ \d{1,2}")
-_YEAR = re.compile(r"\d{4}")
-
-
-@dataclass(frozen=True)
-class Cited:
-    """What a stretch of the text cites: citations per outlet (by the name the data gives it), of an
-    outlet whose name was lost, and "see EDM" dates."""
-
-    outlets: collections.Counter[str] = field(default_factory=collections.Counter)
-    lost: int = 0
-    edm: collections.Counter[str] = field(default_factory=collections.Counter)
-
-    @property
-    def citations(self) -> int:
-        """Outlet citations, named or lost (an EDM cross-reference is not one)."""
-        return sum(self.outlets.values()) + self.lost
+# -- The citations, read off the text (tests/plain_reading.py) ------------------------------------
 
 
 def cited(text: str | None = None) -> Cited:
-    """The citations of ``text`` (the whole article by default), read by the simplest reading there
-    is: a bracket that ends in a digit; "see EDM, " and its dates; else parts between semicolons,
-    each its outlet names (none: the name was lost) before the date (and year) they share."""
-    outlets: collections.Counter[str] = collections.Counter()
-    lost = 0
-    edm: collections.Counter[str] = collections.Counter()
-    for inner in re.findall(r"\(([^()]*\d)\)", text_of(NUMBERS) if text is None else text):
-        if inner.startswith("see EDM, "):
-            edm.update(re.findall(r"[A-Z][a-z]+ \d+(?:, \d{4})?", inner.removeprefix("see EDM, ")))
-            continue
-        for part in inner.split(";"):
-            items = [item.strip() for item in part.split(",")]
-            if items and _YEAR.fullmatch(items[-1]):
-                items.pop()
-            if items and _DATE.fullmatch(items[-1]):
-                items.pop()
-            if items == [""]:
-                lost += 1
-                continue
-            for name in items:
-                outlet = REGISTRY.outlet_named(name)
-                outlets[outlet.name if outlet else name] += 1
-    return Cited(outlets, lost, edm)
+    """The citations of ``text`` (the whole article by default), each outlet under the name the data
+    gives it."""
+
+    def canonical(name: str) -> str:
+        outlet = REGISTRY.outlet_named(name)
+        return outlet.name if outlet else name
+
+    return plain_reading.cited(text_of(NUMBERS) if text is None else text, canonical)
 
 
 def affiliation(name: str) -> str:
@@ -139,31 +106,6 @@ def line(name: str) -> str | None:
 
 
 # -- The built pages ---------------------------------------------------------------------------------
-
-
-def page(site: Path, name: str) -> Element:
-    """A built page by its name in the site ("" for the home page, a theme's, "sources")."""
-    return parse((site / name / "index.html").read_text(encoding="utf-8"))
-
-
-def words(element: Element, **options: tuple[str, ...]) -> str:
-    """An element's text with its white space folded."""
-    return " ".join(element.text(**options).split())
-
-
-def preview(root: Element, link: Element) -> str:
-    """The text of the preview card a citation's link is described by (its first line: what and when)."""
-    card = by_id(root, link.attrs["data-edm-preview"])
-    assert card is not None and "edm-preview" in card.classes, f"{link.attrs['id']} has no preview card"
-    about = by_id(root, link.attrs["aria-describedby"])  # what a screen reader says of it: one line
-    assert about is not None and "hidden" in about.attrs and 0 < len(about.text().split()) < 30
-    return words(card)
-
-
-def cited_count(link: Element) -> int:
-    """How many citations an index's link back stands for: "North Korea ¶5, 2 citations" is two."""
-    found = re.search(r", (\d+) citations$", words(link))
-    return int(found[1]) if found else 1
 
 
 def first_unique_word(text: str, within: str, *, accented: bool = False) -> str | None:
@@ -229,8 +171,8 @@ def citations(numbers: tuple[int, ...] | range = NUMBERS) -> tuple[Citation, ...
                 continue
             for part in inner.split(";"):
                 items = [item.strip() for item in part.split(",")]
-                year = items.pop() if items and _YEAR.fullmatch(items[-1]) else None
-                date = _MONTH_DAY.fullmatch(items.pop()) if items and _DATE.fullmatch(items[-1]) else None
+                year = items.pop() if items and YEAR.fullmatch(items[-1]) else None
+                date = _MONTH_DAY.fullmatch(items.pop()) if items and DATE.fullmatch(items[-1]) else None
                 assert date is not None, f"¶{number}: ({inner}) has a part with no date: {part.strip()!r}"
                 when = resolved(date[1], date[2], year)
                 if items == [""]:
