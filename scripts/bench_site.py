@@ -13,8 +13,8 @@ the browser here does not reach, and compresses nothing under 1 kB):
                 of docs/assets/; the ``<!-- edm:... -->`` shortcodes stay comments. Not --strict.
 
 1. Lighthouse CI: `lhci collect` with lighthouserc.json (Debian's Chromium, ``CHROMIUM`` overrides, that
-   reaches no host but 127.0.0.1; three runs of every page of the site, then of the baseline; mobile,
-   then desktop). The preset is named in the address (``?preset=desktop``), so that the budgets of
+   reaches no host but 127.0.0.1; three rounds, each one run of every page, the site's then the
+   baseline's, mobile then desktop). The preset is named in the address (``?preset=desktop``), so that the budgets of
    lighthouserc.json tell the two apart; `lhci assert` checks them on the median of the runs of each
    page of the site: accessibility, best practices and SEO 100, performance 100 on desktop and at least
    95 on mobile. The reports go to a temporary folder (`lhci upload --target=filesystem`; --reports
@@ -147,12 +147,16 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 def lighthouse(base: str, pages: list[str], presets: list[str], runs: int | None, work: Path, reports: Path):
-    """Every page of both sites through LHCI: the reports by (site, page, preset), and lhci assert's results."""
-    for n, preset in enumerate(presets):
-        cmd = [LHCI, "collect", f"--config={RC}", f"--chromePath={chromium.PATH}"]
+    """Every page of both sites through LHCI: the reports by (site, page, preset), and lhci assert's results.
+
+    One run of each page at a time, in rounds (site, baseline, the next page's site, ...), so that a
+    machine whose load drifts during the minutes of a benchmark weighs on both sites alike; LHCI's own
+    numberOfRuns would run a page's three runs back to back, the site's before the baseline's."""
+    rounds = runs or json.loads(RC.read_text(encoding="utf-8"))["ci"]["collect"]["numberOfRuns"]
+    for n, (_, preset) in enumerate((r, p) for r in range(rounds) for p in presets):
+        cmd = [LHCI, "collect", f"--config={RC}", f"--chromePath={chromium.PATH}", "--numberOfRuns=1"]
         cmd += [f"--url={base}{site}{page}?preset={preset}" for page in pages for site in SITES]
-        cmd += ["--additive"] * (n > 0) + [f"--numberOfRuns={runs}"] * bool(runs)
-        cmd += ["--settings.preset=desktop"] * (preset == "desktop")
+        cmd += ["--additive"] * (n > 0) + ["--settings.preset=desktop"] * (preset == "desktop")
         subprocess.run(cmd, cwd=work, check=True, stdout=sys.stderr)  # LHCI's progress: a line a run
     # lhci assert exits 1 when a budget fails, and writes every result, passed or not, to a file.
     subprocess.run([LHCI, "assert", f"--config={RC}"], cwd=work, stderr=subprocess.DEVNULL)
