@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -66,6 +66,36 @@ class Build:
     hooks_wall: float = 0.0  # the hooks' own time, inside the build
     hooks_cpu: float = 0.0
     warnings: int = 0
+    steps: dict[str, float] = field(default_factory=dict)  # CPU time by step of hooks/edm_steps/
+
+
+_TIMING: list[Build] = []  # the build the steps' timers add to: the one under way
+
+
+def time_steps() -> None:
+    """Every event function of the steps (hooks/edm_steps/) adds its CPU time to the build under way,
+    by step (``hooks/edm.py`` looks each up in its module at every call). Once per process."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("edm_steps.") or getattr(module, "_timed", False):
+            continue
+        step = name.removeprefix("edm_steps.")
+        for attr, function in list(vars(module).items()):
+            if attr.startswith("on_") and callable(function):
+                setattr(module, attr, _step_timer(step, function))
+        module._timed = True
+
+
+def _step_timer(step: str, function: Callable) -> Callable:
+    def call(*args, **kwargs):
+        cpu = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if _TIMING:
+                steps = _TIMING[-1].steps
+                steps[step] = steps.get(step, 0.0) + time.process_time() - cpu
+
+    return call
 
 
 def timed(method: Callable, result: Build) -> Callable:
@@ -88,6 +118,8 @@ def timed_build(project: Path, overrides: dict, *, capture: dict[str, str] | Non
     with collected(quiet=True) as warnings:  # counted, off the output: the plain build has a few
         wall, cpu = time.perf_counter(), time.process_time()
         config = load_config(str(project / "mkdocs.yml"), **overrides)
+        time_steps()
+        _TIMING[:] = [result]
         for methods in config.plugins.events.values():
             for i, method in enumerate(methods):
                 if config.plugins._event_origins.get(method) in (config.hooks or {}):
@@ -98,6 +130,7 @@ def timed_build(project: Path, overrides: dict, *, capture: dict[str, str] | Non
             )
         build(config)
         result.wall, result.cpu = time.perf_counter() - wall, time.process_time() - cpu
+    _TIMING.clear()
     result.warnings = len(warnings)
     return result
 
@@ -172,6 +205,13 @@ def report(sizes: list[Size]) -> None:
         f"\nhooks' own time at {target.pages} pages: {target.share('wall'):.2%} of the build (in CPU time "
         f"{target.share('cpu'):.2%}; target <= {TARGET_SHARE:.0%} in both): {'PASS' if passed else 'FAIL'}{note}"
     )
+    steps = {step for b in target.builds["hooks"] for step in b.steps}
+    by_step = {step: statistics.median(b.steps.get(step, 0.0) for b in target.builds["hooks"]) for step in steps}
+    print(f"the hooks' own CPU time at {target.pages} pages by step (hooks/edm_steps/), of the build's:")
+    cpu = median(target.builds["hooks"], "cpu")
+    for step, seconds in sorted(by_step.items(), key=lambda item: -item[1]):
+        if seconds >= 0.0005 * cpu:
+            print(f"  {step:<14} {seconds:8.3f} s {seconds / cpu:7.2%}")
     large = [s for s in sizes if s.pages >= 100]
     if len(large) < 2:
         print("linear growth: not checked (needs two sizes of at least 100 pages)")
