@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builtpages import cited_count, page, preview, words
 from edm_site.datafile import Fact
 from htmltext import Element, by_id, parse
 from sitebuild import BuildFailed, build_site, change, copy_project
@@ -32,15 +33,11 @@ from this_edition import (
     TITLE,
     affiliation,
     cited,
-    cited_count,
     line,
     numbers_of,
-    page,
     paragraphs_using,
-    preview,
     text_of,
     where,
-    words,
 )
 
 
