@@ -276,15 +276,20 @@
     return !entry || entry.type === "navigate"
   }
 
+  // Material marks the words once its search index has loaded: the page is watched for them, but only
+  // when the address asks for marks (?h=), so that no other page pays for a watch on all it adds.
+  var watch = new MutationObserver(function (records) {
+    if (marked(records)) bringIntoView()
+  })
+
   // A new page (the first, or an instant navigation): a fresh arrival gets its marks brought into view.
   function arrive() {
     scrolledFor = fresh() ? null : address()
+    watch.disconnect()
+    if (!searched()) return
+    watch.observe(document.body, { childList: true, subtree: true })
     bringIntoView() // the marks may already be there: the index can load before this script does
   }
-
-  new MutationObserver(function (records) {
-    if (marked(records)) bringIntoView()
-  }).observe(document.body, { childList: true, subtree: true })
 
   if (window.document$) window.document$.subscribe(arrive)
   else arrive()
