@@ -200,7 +200,8 @@ UNKNOWN = {"value": None, "status": "unknown"}
 
 
 def outlets_file(path: Path, names: tuple[str, ...]) -> tuple[str, list[str]]:
-    """outlets.yml for the new article: the known entries it cites, a stub for each name it lacks."""
+    """outlets.yml for the new article: the known entries it cites, a stub for each name it lacks; the
+    names still to research (new stubs, and stubs the data already had)."""
     entries = load_entries(path)
     by_name = {n: e for e in entries for n in (e["name"], *e.get("aliases", []))}
     kept: list[dict] = []
@@ -211,6 +212,7 @@ def outlets_file(path: Path, names: tuple[str, ...]) -> tuple[str, list[str]]:
         if entry is not None:
             if entry not in kept:
                 kept.append(entry)
+                stubs += [entry["name"]] * bool(entry.get("stub"))
             continue
         id, n = slugify(name), 2
         while id in taken or id in ("lost-outlets",) or id.startswith("edm-"):
