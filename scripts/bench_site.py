@@ -1,7 +1,7 @@
 """Benchmark of the site as a reader gets it, against a plain Material site of the same pages.
 
     .venv/bin/python scripts/bench_site.py                               # what `make bench-site` runs
-    .venv/bin/python scripts/bench_site.py --pages /,/syria/ --presets mobile --skip-serve
+    .venv/bin/python scripts/bench_site.py --pages /,/about/ --presets mobile --skip-serve
 
 Two sites are built into a temporary folder and served together on 127.0.0.1 by tests/gzip_server.py,
 with gzip for text as a real host serves them (Lighthouse CI's own server answers as localhost, which
@@ -25,8 +25,9 @@ the browser here does not reach, and compresses nothing under 1 kB):
    (gzip for text) and decoded. "Ours" is our CSS and JS (docs/assets/, where extra_css and
    extra_javascript are): target at most 10 kB (10,000 bytes) gzip on every page.
 3. `mkdocs serve` reload time, on a temporary copy of the project (and of the baseline): a word is
-   appended to our summary on docs/syria.md, and the time from the write to /syria/ showing it in the
-   browser (MkDocs' livereload reloads the page) is measured, with the CPU time the server used.
+   appended to our summary on the edition's first themed page (edition.yml), and the time from the
+   write to the page showing it in the browser (MkDocs' livereload reloads the page) is measured, with
+   the CPU time the server used.
    Target: median within 1 s.
 
 Scores and timings depend on the machine's load: the load average is printed with them.
@@ -53,11 +54,13 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # what the benchmarks share with the tests
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))  # the manifest's reader
 
 from playwright.sync_api import Page, sync_playwright
 
 import chromium
 from gzip_server import content_type, gzip_bytes, is_compressible, serve
+from paths import EDITION
 from sitebuild import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +77,7 @@ CLS = "cumulative-layout-shift"
 OURS_LIMIT = 10_000  # bytes of our own CSS and JS per page, gzip
 TBT_MARGIN_MS = 20  # the site's mobile Total Blocking Time over the baseline's, per page
 RELOAD_LIMIT_S = 1.0
-RELOAD_PAGE = "syria"
+RELOAD_PAGE = EDITION.themes[0].page.removesuffix(".md")  # the edition's first themed page
 
 
 def log(message: str) -> None:
@@ -138,7 +141,7 @@ def build(config: Path, site_dir: Path, site_url: str, *, strict: bool) -> float
 
 
 def site_pages(site_dir: Path) -> list[str]:
-    """Every page of a build as a path from its root (``/``, ``/syria/``), 404.html aside."""
+    """Every page of a build as a path from its root (``/``, ``/about/``), 404.html aside."""
     folders = [index.parent.relative_to(site_dir).as_posix() for index in site_dir.rglob("index.html")]
     return sorted(("/" if f == "." else f"/{f}/" for f in folders), key=lambda p: (p != "/", p))
 
@@ -338,7 +341,7 @@ def print_serve(edits: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", help="comma-separated pages to measure, e.g. /,/syria/ (default: every page)")
+    parser.add_argument("--pages", help="comma-separated pages to measure, e.g. /,/about/ (default: every page)")
     parser.add_argument("--presets", default=",".join(PRESETS), help="Lighthouse presets (default: mobile,desktop)")
     parser.add_argument("--runs", type=int, help="Lighthouse runs per page (default: lighthouserc.json's, 3)")
     parser.add_argument("--skip-serve", action="store_true", help="no mkdocs serve reload measurement")
