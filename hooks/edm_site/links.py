@@ -74,9 +74,11 @@ def affiliation_mark(affiliation: str) -> str:
     )
 
 
-def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str, title: str) -> str:
-    """The link from an index back to a citation: its page and paragraph, to its anchor."""
-    return md_link(md_text(label), f"{relative(target_src_uri, from_src_uri)}#{anchor}", title=title)
+def backlink(label: str, target_src_uri: str, anchor: str, from_src_uri: str) -> str:
+    """The link from an index back to a citation: its page and paragraph, to its anchor. No title: the
+    index already says the outlet and the date, and every title is a tooltip Material sets up as the
+    page starts (a fifth of that start's blocking time on /chronology/, a page of such links)."""
+    return md_link(md_text(label), f"{relative(target_src_uri, from_src_uri)}#{anchor}")
 
 
 LINKS_PER_ELEMENT = 100  # Python-Markdown's abbr processor takes time quadratic in an element's children

@@ -70,8 +70,7 @@ def _backlinks(places: tuple[Cited, ...], page: str) -> str:
     for cited in here.values():
         first, count = cited[0], len(cited)
         label = first.label + (f", {count} citations" if count > 1 else "")
-        title = "; ".join(dict.fromkeys(p.citation.text for p in cited))
-        links.append(backlink(label, first.src_uri, first.citation.id, page, title))
+        links.append(backlink(label, first.src_uri, first.citation.id, page))
     return ", ".join(links)
 
 

@@ -213,8 +213,6 @@ def test_every_chronology_entry_links_to_a_sentence_with_its_date(built_site: Pa
                 continue
             for link in (a for a in element.iter() if a.tag == "a" and "#cite-" in a.attrs.get("href", "")):
                 cited_there = _target(built_site, link.attrs["href"], "chronology")
-                day, month, _ = date.split()
-                assert f"{month} {day}" in link.attrs["title"], f"{date}: {link.attrs['title']}"
                 # The citation linked to is the one for this date: its own preview names the date.
                 shown = preview(_root(built_site, link.attrs["href"], "chronology"), cited_there)
                 assert date in shown, f"{date}: {link.attrs['href']} is {shown}"
