@@ -42,6 +42,7 @@ from edm_site.datafile import DataFileError, load_document, load_entries  # noqa
 from edm_site.glossary import load_glossary  # noqa: E402
 from edm_site.manifest import MANIFEST, load_edition  # noqa: E402
 from edm_site.reference import Reference, ReferenceError, read_reference  # noqa: E402
+from edm_site.work_left import work_left  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "edition"
 ANALYSIS_PAGES = ("sources", "edm", "chronology", "people", "glossary")
@@ -199,32 +200,28 @@ def _entry(values: dict) -> str:
 UNKNOWN = {"value": None, "status": "unknown"}
 
 
-def outlets_file(path: Path, names: tuple[str, ...]) -> tuple[str, list[str]]:
-    """outlets.yml for the new article: the known entries it cites, a stub for each name it lacks; the
-    names still to research (new stubs, and stubs the data already had)."""
+def outlets_file(path: Path, names: tuple[str, ...]) -> str:
+    """outlets.yml for the new article: the known entries it cites, a stub for each name it lacks."""
     entries = load_entries(path)
     by_name = {n: e for e in entries for n in (e["name"], *e.get("aliases", []))}
     kept: list[dict] = []
-    stubs: list[str] = []
     taken = {e["id"] for e in entries}
     for name in names:
         entry = by_name.get(name)
         if entry is not None:
             if entry not in kept:
                 kept.append(entry)
-                stubs += [entry["name"]] * bool(entry.get("stub"))
             continue
         id, n = slugify(name), 2
         while id in taken or id in ("lost-outlets",) or id.startswith("edm-"):
             id, n = f"{slugify(name)}-{n}", n + 1
         taken.add(id)
-        stubs.append(name)
         kept.append(
             {"id": id, "name": name, "stub": True, "aliases": [], "homepage": None, "language": None,
              "affiliation": "unknown", "profile": None, "status": "unknown", "evidence": None, "line": UNKNOWN}
         )  # fmt: skip
     text = _header(path) + "\n" + "".join(_entry(_plain(e)) for e in kept)
-    return text, stubs
+    return text
 
 
 def _plain(value: object) -> object:
@@ -264,12 +261,12 @@ def edm_file(path: Path, reference: Reference, published: dt.date, cited_dates: 
     return _header(path) + "\n" + "".join(_entry(e) for e in [this, *stubs])
 
 
-def glossary_file(path: Path, used: tuple[str, ...]) -> tuple[str, list[str]]:
+def glossary_file(path: Path, used: tuple[str, ...]) -> str:
     """includes/abbreviations.md: the known abbreviations the article uses, a stub for the others."""
     known = {a.abbr: a.meaning for a in load_glossary(path)}
     kept = [f"*[{abbr}]: {known[abbr]}\n" for abbr in sorted(known) if abbr in used]
     stubs = sorted(abbr for abbr in used if abbr not in known)
-    return "".join(kept) + "".join(f"<!-- stub *[{abbr}]: what it stands for -->\n" for abbr in stubs), stubs
+    return "".join(kept) + "".join(f"<!-- stub *[{abbr}]: what it stands for -->\n" for abbr in stubs)
 
 
 def _yaml_scalar(value: object) -> str:
@@ -303,11 +300,9 @@ def write_edition(root: Path, text_path: Path, themes_path: Path) -> list[str]:
     data, docs = root / "hooks" / "data", root / "docs"
     found = cited(reference, published)
 
-    outlets_text, outlet_stubs = outlets_file(data / "outlets.yml", found.outlets)
+    outlets_text = outlets_file(data / "outlets.yml", found.outlets)
     edm_text = edm_file(data / "edm-articles.yml", reference, published, found.edm_dates)
-    glossary_text, abbr_stubs = glossary_file(
-        root / "includes" / "abbreviations.md", abbreviations(reference, found.outlets)
-    )
+    glossary_text = glossary_file(root / "includes" / "abbreviations.md", abbreviations(reference, found.outlets))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
@@ -362,11 +357,7 @@ def write_edition(root: Path, text_path: Path, themes_path: Path) -> list[str]:
     for name in ("people.yml", "events.yml"):
         (data / name).write_text(_header(data / name) + "\n[]\n", encoding="utf-8")
     (root / "includes" / "abbreviations.md").write_text(glossary_text, encoding="utf-8")
-    return [
-        *(f"outlet stub: {name} (hooks/data/outlets.yml)" for name in outlet_stubs),
-        *(f"EDM stub: {date} (hooks/data/edm-articles.yml)" for date in found.edm_dates),
-        *(f"abbreviation stub: {abbr} (includes/abbreviations.md)" for abbr in abbr_stubs),
-    ]
+    return work_left(root, docs, data, root / "includes" / "abbreviations.md")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -381,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         raise EditionError(str(error)) from None
     edition = load_edition(args.root.resolve())
     print(f"Wrote the edition “{edition.site_name}” ({len(edition.themes)} themes) into {args.root}.")
-    print("Stubs to research (make build lists them, with the placeholders, as work left):")
+    print("Work left (make build lists it too; make publishable refuses the edition until none is):")
     for item in left or ["none"]:
         print(f"  {item}")
     return 0
