@@ -42,12 +42,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # wha
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from bench_corpus import FOLDER_PREFIX, Corpus, load_vocabulary, nav_section, write_corpus
+from bench_corpus import FOLDER_PREFIX, SEED, Corpus, load_vocabulary, nav_section, write_corpus
 from mkdocs_warnings import collected
 from sitebuild import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = 14065  # of the synthetic corpus: the same seed, the same pages
 CITATIONS_PER_PAGE = 30
 TARGET_SHARE = 0.05
 LINEAR_FACTOR = 1.3

@@ -38,7 +38,6 @@ from bench_hooks import CITATIONS_PER_PAGE, ROOT, SEED, corpus, measure, median,
 from sitebuild import copy_project
 
 MD_LINK = re.compile(r"\]\((?P<target>[^()\s\"]*?\.md)(?P<anchor>#[^()\s\"]*)?")
-VARIANTS = ("plain", "links", "resolved")
 
 
 def url_of(src_uri: str) -> str:

@@ -7,6 +7,7 @@ the scripts and tests import, and are checked to be imported, so no command goes
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+import chromium
 from paths import ROOT
 
 SCRIPTS = ROOT / "scripts"
@@ -111,3 +113,11 @@ def test_make_build_without_site_url_stops_before_building_and_says_how_to_give_
     assert done.returncode != 0
     assert "make build SITE_URL=https://" in done.stderr
     assert "mkdocs build" not in done.stdout  # nothing was built, site/ is left as it was
+
+
+def test_lighthouse_starts_chromium_as_the_browser_tests_do():
+    # lighthouserc.json holds its own copy of the flags (LHCI reads them from there); bench-site names
+    # the Chromium (chromium.PATH) on the command line.
+    settings = json.loads((ROOT / "lighthouserc.json").read_text(encoding="utf-8"))["ci"]["collect"]["settings"]
+    name, _, value = chromium.OFFLINE.partition("=")
+    assert settings["chromeFlags"] == " ".join([*chromium.FLAGS, f'{name}="{value}"'])
