@@ -52,6 +52,9 @@ class Reading:
     unsafe_meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the full article's page -> its source with every paragraph in place: what MkDocs renders
     assembled: dict[str, str] = field(default_factory=dict)
+    # page -> its own Markdown as written (front matter off; the full article's without its paragraphs)
+    # and the lines of front matter above it: where a bracket the reader sees is placed
+    own: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,12 +112,12 @@ def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path) -
         for page, _ in reads
         if page.src_uri in article.article_pages
     }
-    reads = [
-        (page, _with_citations(read, read_page(PageSource(page.src_uri, page.title, assembled[page.src_uri]), data)))
-        if page.src_uri in assembled
-        else (page, read)
-        for page, read in reads
-    ]
+    own = {page.src_uri: (read.markdown, read.offset) for page, read in reads}
+    for i, (page, read) in enumerate(reads):
+        if page.src_uri in assembled:  # the front matter is the page's own, read above
+            whole = frontmatter.read(assembled[page.src_uri])[0]
+            citations = find_citations(whole, data.registry, read.published)[0]
+            reads[i] = (page, dataclasses.replace(read, markdown=whole, citations=citations))
     for page, read in reads:
         where = page.src_uri
         problems += read.problems
@@ -140,12 +143,9 @@ def read_site(pages: Sequence[PageSource], data: SiteData, template_dir: Path) -
     problems += people.problems(data.people, texts, reveal.project_path(data.data_dir / people.PEOPLE_FILE))
     problems += glossary.unused(data.glossary, texts)
     problems += _miscounted_paragraphs(reads, article)
-    return Reading(article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta, assembled)
-
-
-def _with_citations(read: PageReading, whole: PageReading) -> PageReading:
-    """The page as read, with the Markdown and citations of its assembled whole."""
-    return dataclasses.replace(read, markdown=whole.markdown, citations=whole.citations)
+    return Reading(
+        article, index.SiteIndex(tuple(places)), published, tuple(problems), found, unsafe_meta, assembled, own
+    )
 
 
 def _outlet_anchor_problems(

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edm_site import build, frontmatter, safety
+from edm_site import build, safety
 
 log = logging.getLogger("mkdocs.plugins.edm.safety")
 
@@ -26,10 +26,9 @@ _REPORTED = re.compile(r"^(?P<where>[^:\s]+:\d+): citation (?P<text>.*?): ")
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     reading, registry = build.reading(), build.current().data.registry
     src_uri = page.file.src_uri
-    markdown, citations = reading.found.get(src_uri, (page.markdown or "", []))
-    if src_uri in reading.assembled:  # the full article: each bracket is placed on the page that holds it
-        markdown, citations = frontmatter.read(page.file.content_string)[0], []
-    offset = _front_matter_lines(files, src_uri, markdown)
+    markdown, offset = reading.own.get(src_uri, (page.markdown or "", 0))
+    # the full article: each bracket is placed on the page that holds it, so none is taken as linked here
+    citations = [] if src_uri in reading.assembled else reading.found.get(src_uri, ("", []))[1]
     reported: set[tuple[str, str]] = set()
     for problem in reading.problems:
         if (m := _REPORTED.match(problem)) is not None:
@@ -37,16 +36,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             reported.add(("*", same))
             if problem.startswith(f"{src_uri}:"):
                 reported.add((m["where"], same))
-    others = {uri: (md, _front_matter_lines(files, uri, md)) for uri, (md, _) in reading.found.items()}
-    for problem in safety.problems(src_uri, html, markdown, offset, registry, citations, others, reported):
+    for problem in safety.problems(src_uri, html, markdown, offset, registry, citations, reading.own, reported):
         log.warning(problem)
     return html
-
-
-def _front_matter_lines(files: Files, src_uri: str, markdown: str) -> int:
-    """The lines above a page's Markdown in its file (its front matter)."""
-    file = files.get_file_from_path(src_uri)
-    if file is None:
-        return 0
-    source = file.content_string
-    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
