@@ -96,12 +96,6 @@ def test_wrapped_citation_is_reported_on_one_line() -> None:
     assert problems[0].text == "(Pravda, May 10)"
 
 
-def test_published_may_depend_on_the_line() -> None:
-    markdown = "(RBC, May 12)\n\n(RBC, May 12)"
-    citations, _ = find_citations(markdown, REGISTRY, lambda line: dt.date(2017 if line == 1 else 2016, 6, 1))
-    assert [c.date.year for c in citations] == [2017, 2016]
-
-
 # Near misses: a known outlet (or EDM) and a date in a form the grammar does not take. Before
 # issue 11 each of these was silent (no citation, no problem) or told to add "See EDM" to outlets.yml.
 @pytest.mark.parametrize(

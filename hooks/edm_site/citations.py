@@ -59,12 +59,9 @@ class Problem:
     message: str
 
 
-def find_citations(
-    markdown: str, registry: Registry, published: dt.date | Callable[[int], dt.date]
-) -> tuple[list[Citation], list[Problem]]:
-    """The citations of ``markdown`` and its problems; ``published`` may depend on the line."""
+def find_citations(markdown: str, registry: Registry, published: dt.date) -> tuple[list[Citation], list[Problem]]:
+    """The citations of ``markdown`` and its problems; year-less dates resolve against ``published``."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
-    published_at = published if callable(published) else lambda line: published
     citations: list[Citation] = []
     problems: list[Problem] = []
     for run in prose_runs(markdown):
@@ -92,7 +89,7 @@ def find_citations(
                 problems.append(Problem(line, reveal.shown(text), _UNPLACEABLE))
                 continue
             base = bracket.start(1)
-            resolved_refs = [(ref, _resolve(ref, registry, published_at(line))) for ref in refs]
+            resolved_refs = [(ref, _resolve(ref, registry, published)) for ref in refs]
             for message in dict.fromkeys(_messages(resolved_refs)):
                 problems.append(Problem(line, reveal.shown(text), message))
             refused = {_part(ref) for ref, resolved in resolved_refs if isinstance(resolved, str)}

@@ -26,7 +26,7 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 @dataclass(frozen=True)
 class Theme:
     title: str
-    page: str  # the page in docs/, e.g. "syria.md"
+    page: str  # the page in docs/, e.g. "the-talks.md"
     paragraphs: tuple[int, ...]
 
 
@@ -106,7 +106,7 @@ def _themes(raw: Any, line: int, where: _Where) -> tuple[Theme, ...]:
         if not isinstance(title, str) or not title.strip():
             raise where.fail(at, "a theme's title is missing or not text")
         if not isinstance(page, str) or not page.endswith(".md") or "/" in page or page in ("index.md", "article.md"):
-            raise where.fail(at, f'page "{shown(page)}" must be a page of docs/ such as syria.md')
+            raise where.fail(at, f'page "{shown(page)}" must be a page of docs/ such as the-talks.md')
         if not isinstance(numbers, list) or not numbers or not all(_is_number(n) for n in numbers):
             raise where.fail(at, f"{title}: paragraphs must be a list of paragraph numbers, such as [1, 2]")
         for number in numbers:

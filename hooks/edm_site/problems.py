@@ -17,12 +17,12 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Problem:
     message: str
-    pages: tuple[str, ...]  # the addresses (``syria/``) of the pages it names; none: the whole site
+    pages: tuple[str, ...]  # the addresses (``the-talks/``) of the pages it names; none: the whole site
 
 
 def pages_named(message: str, pages: Mapping[str, str]) -> tuple[str, ...]:
-    """The addresses of the pages whose source the message names: ``syria.md``, ``'syria.md'``, or
-    a path to it in the docs folder (``docs/syria.md``), not another folder's (``notes/syria.md``)."""
+    """The addresses of the pages whose source the message names: ``the-talks.md``, ``'the-talks.md'``,
+    or a path to it in the docs folder (``docs/the-talks.md``), not another folder's (``notes/the-talks.md``)."""
     named = []
     for src_uri, url in pages.items():
         if re.search(rf"(?:^|[\s'\"(])(?:\S*?\bdocs/)?{re.escape(src_uri)}(?![\w-])", message):

@@ -18,7 +18,8 @@ _SHORTCODE = re.compile(r"<!--[ \t]*edm:([a-z-]+)[ \t]*-->")
 _LOOKS_LIKE_ONE = re.compile(r"<!--[ \t]*edm:")
 _PARA_MARKER = re.compile(r"<!--[ \t]*edm:para[ \t]+\d+[ \t]*-->")  # hooks/edm_steps/numbering.py's, read there
 
-# Every shortcode some hook owns: hooks/edm_steps/linking.py, edition.py, people.py, glossary.py, paragraphs.py.
+# Every shortcode some step owns: hooks/edm_steps/linking.py, apparatus.py, whos_who.py, abbreviating.py, and
+# the full article's (edm_site/paragraphs.py).
 KNOWN = frozenset(
     {"sources", "edm-articles", "profile", "chart", "chronology", "byline", "facts", "people", "glossary", "article"}
 )

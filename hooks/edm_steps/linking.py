@@ -14,12 +14,10 @@ sourcing profile of its page, or of the whole article on an index page), ``<!-- 
 (citations per outlet) and ``<!-- edm:chronology -->`` (what was reported when).
 
 Pages were read, and problems reported, by ``hooks/edm_steps/load.py``; the grammar and the rewriting are
-pure functions in ``edm_site``. This module only routes. Every page's links and apparatus are
-written in ``on_nav``, right after that reading: writing them all at once, while what was read is
-fresh, takes about half the time of writing each between MkDocs' renderings of pages (``make
-bench-hooks``). A page whose Markdown has changed since (the full article, assembled from the
-themed pages), or that was not read (a draft, which only ``mkdocs serve`` builds: linked and
-checked, not indexed), is written as it renders.
+pure functions in ``edm_site``. This module only routes. Each page is linked as it renders, with the
+citations found in it at that reading (the full article's in its assembled whole). A page that was
+not read (a draft, which only ``mkdocs serve`` builds: linked and checked, not indexed), or whose
+Markdown an earlier step changed, has its citations found as it renders.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ class _Serving:
 
     collector: ClassVar[_Collector | None] = None
     code: ClassVar[dict[Path, float]] = {}  # the hooks' Python files as loaded, and when each last changed
-    pages: ClassVar[dict[str, str]] = {}  # this build's pages: source (syria.md) -> address (syria/)
+    pages: ClassVar[dict[str, str]] = {}  # this build's pages: source (the-talks.md) -> address (the-talks/)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
