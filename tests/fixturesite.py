@@ -27,7 +27,6 @@ from edm_site.reference import read_reference
 from edm_site.registry import load_registry
 from edm_site.sitedata import SiteData, load_data
 from paths import FIXTURES, ROOT
-from plain_reading import Cited, cited  # noqa: F401 (the fixture site's tests read the text with it)
 from sitebuild import change, copy_project
 
 DATA = FIXTURES / "data"

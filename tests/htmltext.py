@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from edm_site.reference import read_reference
-from paths import EDITION
-
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _NOT_TEXT = ("ours", "headerlink")
 
@@ -92,10 +89,3 @@ def article_paragraphs(root: Element) -> dict[int, str]:
         if element.tag == "a" and "edm-pilcrow" in element.classes and element.parent is not None:
             found[int(element.attrs["id"].removeprefix("p"))] = element.parent.article_text()
     return found
-
-
-def reference_parts(text: str) -> tuple[str, str, str | None, list[str]]:
-    """Title, publication line, caption (None if the manifest says it has none) and body paragraphs
-    of the edition's reference text."""
-    read = read_reference(text, caption=EDITION.caption)
-    return read.title, read.publication, read.caption, list(read.paragraphs)

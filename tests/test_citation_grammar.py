@@ -7,15 +7,12 @@ the markup, which ``test_links.py`` covers.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from markdown_it.utils import read_fixture_file
 
 from edm_site.citations import Citation, find_citations, rewrite
 from fixturesite import PUBLISHED, REGISTRY
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from paths import FIXTURES
 
 
 def notation(citation: Citation, text: str) -> str:

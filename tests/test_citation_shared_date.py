@@ -18,9 +18,10 @@ from markdown_it.utils import read_fixture_file
 from edm_site import grammar, index, previews, safety, sourcing, templates
 from edm_site.citations import Citation, find_citations, rewrite
 from edm_site.links import md_link
-from fixturesite import ARTICLE, PUBLISHED, REGISTRY, cited, cited_on_site
+from fixturesite import ARTICLE, PUBLISHED, REGISTRY, cited_on_site
 from htmltext import by_id, parse
 from paths import FIXTURES, TEMPLATES
+from plain_reading import cited
 from test_citation_grammar import notation
 
 CASES = read_fixture_file(FIXTURES / "citations-shared-date.md")
