@@ -19,13 +19,10 @@ from .datafile import hostile, shown
 
 
 def read(source: str) -> tuple[str, dict[str, Any], int]:
-    """The Markdown after the front matter, the front matter, and how many lines it took."""
-    match = meta.YAML_RE.match(source)
-    if match is not None and hostile(match.group(1)) is not None:
-        markdown = meta.get_data(source)[0]  # what MkDocs renders; the reading reports the refusal
-        return markdown, {}, _offset(source, markdown)
+    """The Markdown after the front matter (what MkDocs renders), the front matter (none of it where it
+    is ``refused``: the reading reports why), and how many lines it took."""
     markdown, data = meta.get_data(source)
-    return markdown, data, _offset(source, markdown)
+    return markdown, {} if refused(source) else data, _offset(source, markdown)
 
 
 def _offset(source: str, markdown: str) -> int:
