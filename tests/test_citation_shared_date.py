@@ -15,11 +15,12 @@ import markdown as python_markdown
 import pytest
 from markdown_it.utils import read_fixture_file
 
+import builtpages
 from edm_site import grammar, index, previews, safety, sourcing, templates
 from edm_site.citations import Citation, find_citations, rewrite
 from edm_site.links import md_link
 from fixturesite import ARTICLE, PUBLISHED, REGISTRY, cited_on_site
-from htmltext import by_id, parse
+from htmltext import by_id
 from paths import FIXTURES, TEMPLATES
 from plain_reading import cited
 from test_citation_grammar import notation
@@ -160,18 +161,18 @@ SHARED = "(Syrian Arab News Agency, Sputnik News, February 6)"
 
 def test_the_real_build_links_each_outlet_and_reports_an_unknown_one(fixture_site: Path, broken_build) -> None:
     [number] = [n for n, text in enumerate(ARTICLE.paragraphs, start=1) if SHARED in text]
-    root = parse((fixture_site / "region" / "index.html").read_text(encoding="utf-8"))
+    root = builtpages.page(fixture_site, "region")
     paragraph = by_id(root, f"p{number}").parent
     links = [e for e in paragraph.iter() if e.tag == "a" and "edm-cite" in e.classes]
     shared = [link for link in links if link.text(skip=("ours",)) in ("Syrian Arab News Agency", "Sputnik News")]
-    assert [" ".join(e.text(skip=("ours",)).split()) for e in shared] == ["Syrian Arab News Agency", "Sputnik News"]
+    assert [builtpages.words(e, skip=("ours",)) for e in shared] == ["Syrian Arab News Agency", "Sputnik News"]
     assert len({e.attrs["id"] for e in links}) == len(links)
     for link in links:
         assert by_id(root, link.attrs["data-edm-preview"]) is not None
     marks = [next(m for m in link.iter() if "edm-mark" in m.classes) for link in shared]
     assert [m.attrs["aria-label"] for m in marks] == ["outlet of unknown ownership", "outlet of unknown ownership"]
     assert paragraph.article_text() == ARTICLE.paragraphs[number - 1]  # the words as written, commas outside the links
-    sources = parse((fixture_site / "sources" / "index.html").read_text(encoding="utf-8"))
+    sources = builtpages.page(fixture_site, "sources")
     entry = by_id(sources, "syrian-arab-news-agency")
     assert entry is not None and entry.tag == "h2"
     assert "Ownership: not known (from the profile above)" in " ".join(sources.text().split())

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+import builtpages
 from edm_site import index, sourcing, templates
 from edm_site.citations import find_citations
 from fixturesite import PUBLISHED, REGISTRY
-from htmltext import by_id, parse
+from htmltext import by_id
 from paths import TEMPLATES
 
 ENV = templates.environment(TEMPLATES)
@@ -54,7 +55,7 @@ def test_the_lost_outlets_section_and_its_key_entry_only_with_a_lost_name(markdo
 
 
 def test_an_article_with_lost_names_keeps_its_lost_outlets_section(fixture_site: Path) -> None:
-    sources = parse((fixture_site / "sources" / "index.html").read_text(encoding="utf-8"))
+    sources = builtpages.page(fixture_site, "sources")
     section = by_id(sources, "lost-outlets")
     assert section is not None and section.tag == "h2"
     assert any("edm-lost-sample" in e.classes for e in by_id(sources, "key").iter())

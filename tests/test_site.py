@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import fixturesite
-from builtpages import cited_count, page, preview, sources_index
+from builtpages import cited_count, page, preview, sources_index, words
 from fixturesite import BROKEN, EDITION, REGISTRY, TEXT, cited_on_site
 from htmltext import Element, parse
 from paths import ROOT
@@ -44,7 +44,7 @@ def test_the_fixture_reading_is_plausible() -> None:
 def test_every_citation_is_linked(fixture_site: Path, where: str) -> None:
     found = cited(TEXT)
     pages = [page(fixture_site, name) for name in (THEMED if where == "themed pages" else ("article",))]
-    linked = collections.Counter(" ".join(a.text(skip=("ours",)).split()) for p in pages for a in links(p, "edm-cite"))
+    linked = collections.Counter(words(a, skip=("ours",)) for p in pages for a in links(p, "edm-cite"))
     assert linked == found.outlets
     assert sum(len(links(p, "edm-lost")) for p in pages) == found.lost
     assert collections.Counter(a.text() for p in pages for a in links(p, "edm-xref")) == found.edm

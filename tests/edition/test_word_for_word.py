@@ -14,13 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from builtpages import page
 from htmltext import article_paragraphs, by_id, parse
 from sitebuild import build_site, change, copy_project
 from this_edition import CAPTION, EDITION, NUMBERS, PARAGRAPHS, REFERENCE_TEXT, ROOT, THEMED, TITLE, first_unique_word
-
-
-def page(site: Path, name: str):
-    return parse((site / name / "index.html").read_text(encoding="utf-8"))
 
 
 def differences(site: Path) -> list[str]:
@@ -36,7 +33,7 @@ def differences(site: Path) -> list[str]:
         found.append(f"/article/ holds paragraphs {list(article)} in that order, expected 1 to {len(NUMBERS)}")
     found += [f"/article/ ¶{n} differs" for n in NUMBERS if article.get(n) != PARAGRAPHS[n - 1]]
     for name, where in (("", "the overview"), ("article/", "the full article")):
-        root = parse((site / name / "index.html").read_text(encoding="utf-8"))
+        root = page(site, name)
         title = by_id(root, "title")
         if title is None or title.tag != "h1" or title.article_text() != TITLE:
             found.append(f"{where}'s title differs")
