@@ -114,7 +114,7 @@ def test_each_outlet_is_indexed_counted_and_previewed_on_its_own() -> None:
     counted = sourcing.profile(site.places)
     assert (counted.citations, counted.outlets) == (4, 4)
     shares = {share.category: share.count for share in counted.shares}
-    assert shares == {"state-owned": 0, "private": 2, "independent": 0, "unknown": 2, "outlet lost": 0}
+    assert shares == {"state-owned": 0, "private": 2, "independent": 0, "unknown": 2}
     days = {
         day.date: [places[0].citation.outlet.id for places in day.sources]
         for day in sourcing.chronology(site.places, ())

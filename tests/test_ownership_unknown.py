@@ -64,7 +64,6 @@ def test_unknown_is_counted_as_unknown_and_shown_only_where_cited() -> None:
         "state-owned",
         "private",
         "independent",
-        "outlet lost",
     ]
     assert sourcing.marks(places(SHARED)) == AFFILIATIONS
     assert sourcing.marks(places("(Kommersant, May 12)")) == ("state-owned", "private", "independent")

@@ -55,9 +55,12 @@ def profile(places: Iterable[Cited]) -> Profile:
     for citation in outlet_citations:
         counts[citation.outlet.affiliation if citation.outlet else LOST] += 1
     total = len(outlet_citations)
-    # Unknown ownership is a row of its own where it is cited, never folded into another; a row of
-    # none of it would say nothing.
-    shares = tuple(Share(k, n, round(100 * n / total) if total else 0) for k, n in counts.items() if n or k != UNKNOWN)
+    # The three kinds of owner are rows even at 0 (none of them cited is a finding). Unknown ownership
+    # and a lost name are rows of their own where they occur, never folded into another; a row of
+    # none of them would only raise a question the page does not.
+    shares = tuple(
+        Share(k, n, round(100 * n / total) if total else 0) for k, n in counts.items() if n or k not in (UNKNOWN, LOST)
+    )
     outlets = len({c.outlet.id for c in outlet_citations if c.outlet})
     return Profile(total, outlets, shares, sum(1 for c in cited if c.kind == "edm"), _lines(outlet_citations, total))
 

@@ -116,12 +116,12 @@ def expected_profile(text: str) -> dict[str, object]:
     }
     if not found.citations:  # no outlet cited: no tables of none
         return figures
-    # The three kinds of owner are rows even at 0, and so is a lost name; "not known" only where cited.
+    # The three kinds of owner are rows even at 0; "not known" and a lost name only where they occur.
     shares = {kind: ownership[kind] for kind in ("state-owned", "private", "independent")}
     if ownership["ownership not known"]:
         shares["ownership not known"] = ownership["ownership not known"]
     lost = {"outlet name lost": found.lost} if found.lost else {}
-    return {**figures, "Ownership": {**shares, "outlet name lost": found.lost}, "Editorial line": {**lines, **lost}}
+    return {**figures, "Ownership": {**shares, **lost}, "Editorial line": {**lines, **lost}}
 
 
 def shown_profile(root: Element) -> dict[str, object]:
