@@ -18,6 +18,7 @@ import pytest
 from mkdocs.config import load_config
 
 import chromium
+import tls_host
 from paths import ROOT
 
 SCRIPTS = ROOT / "scripts"
@@ -117,7 +118,8 @@ def test_make_build_without_site_url_stops_before_building_and_says_how_to_give_
 
 def test_lighthouse_starts_chromium_as_the_browser_tests_do():
     # lighthouserc.json holds its own copy of the flags (LHCI reads them from there); bench-site names
-    # the Chromium (chromium.PATH) on the command line.
+    # the Chromium (chromium.PATH) on the command line. One flag more: its host's certificate is made
+    # for the run (scripts/tls_host.py).
     settings = json.loads((ROOT / "lighthouserc.json").read_text(encoding="utf-8"))["ci"]["collect"]["settings"]
     name, _, value = chromium.OFFLINE.partition("=")
-    assert settings["chromeFlags"] == " ".join([*chromium.FLAGS, f'{name}="{value}"'])
+    assert settings["chromeFlags"] == " ".join([*chromium.FLAGS, tls_host.BROWSER_FLAG, f'{name}="{value}"'])
