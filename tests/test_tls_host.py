@@ -6,11 +6,12 @@ import gzip
 import ssl
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 import tls_host
+
+# Chromium's side (the protocol it gets): tests/browser/test_bench_host.py.
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +55,3 @@ def test_no_gzip_for_images_a_redirect_for_a_bare_folder_and_the_site_404_for_a_
         assert (missing.code, missing.read()) == (404, b"<p>not here</p>")
     with get(f"{host.url}..%2f..%2fetc/passwd", gzip_ok=False) as outside:
         assert outside.code == 404
-
-
-def test_the_browser_gets_http2(host, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    import chromium
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium.PATH, args=[*chromium.FLAGS, chromium.OFFLINE])
-        page = browser.new_context(ignore_https_errors=True).new_page()
-        page.goto(f"{host.url}page/")
-        protocol = page.evaluate("performance.getEntriesByType('navigation')[0].nextHopProtocol")
-        browser.close()
-    assert protocol == "h2"
